@@ -1,0 +1,50 @@
+package org.graphstatus.deviceappmanagement.mobileapps.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
+import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
+import org.graphstatus.odata.ODataContext;
+import org.graphstatus.security.Permissions;
+
+/** {@code /deviceAppManagement/mobileApps}: the apps whose install statuses are kept. */
+@RequestScoped
+@Path("deviceAppManagement/mobileApps")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MobileAppsResource {
+
+    private static final String PATH = "deviceAppManagement/mobileApps";
+
+    @Inject
+    MobileApps apps;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed(Permissions.READ_WRITE)
+    public Response create(JsonObject body) {
+        MobileApp app = apps.create(MobileAppJson.read(body));
+        return ODataContext.created(uri, PATH, app.getId(), MobileAppJson.write(app));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public JsonObject get(@PathParam("id") String id) {
+        return ODataContext.entity(uri, PATH, MobileAppJson.write(apps.get(id)));
+    }
+}

@@ -1,0 +1,65 @@
+package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
+import org.graphstatus.odata.GraphException;
+
+/**
+ * Stores and finds device statuses under either parent: an app ({@code userStatusId} null) or a user status
+ * of that app. The parents are checked first, so a status never points at what does not exist.
+ */
+@ApplicationScoped
+public class DeviceStatuses {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MobileApps mobileApps;
+
+    @Inject
+    UserStatuses userStatuses;
+
+    @Transactional
+    public DeviceStatus create(String appId, String userStatusId, DeviceStatus status) {
+        if (userStatusId == null) {
+            status.created(UUID.randomUUID().toString(), mobileApps.get(appId), null);
+        } else {
+            UserAppInstallStatus user = userStatuses.get(appId, userStatusId);
+            status.created(UUID.randomUUID().toString(), user.getMobileApp(), user);
+        }
+        em.persist(status);
+        return status;
+    }
+
+    public List<DeviceStatus> list(String appId, String userStatusId) {
+        if (userStatusId == null) {
+            mobileApps.get(appId);
+            return em.createNamedQuery(DeviceStatus.FIND_BY_MOBILE_APP, DeviceStatus.class)
+                    .setParameter("appId", appId).getResultList();
+        }
+        userStatuses.get(appId, userStatusId);
+        return em.createNamedQuery(DeviceStatus.FIND_BY_USER_STATUS, DeviceStatus.class)
+                .setParameter("userStatusId", userStatusId).getResultList();
+    }
+
+    /** @throws GraphException 404 unless the status exists under exactly this parent */
+    public DeviceStatus get(String appId, String userStatusId, String id) {
+        DeviceStatus status = em.find(DeviceStatus.class, id);
+        boolean underParent = status != null && status.getMobileAppId().equals(appId)
+                && (userStatusId == null || userStatusId.equals(status.getUserStatusId()));
+        if (!underParent) {
+            throw GraphException.notFound("The mobileAppInstallStatus '" + id + "' does not exist here.");
+        }
+        return status;
+    }
+}

@@ -1,0 +1,121 @@
+package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
+import org.graphstatus.odata.DateTimeOffset;
+
+/**
+ * A {@code mobileAppInstallStatus}: one device's install state of one app. It always belongs to its app;
+ * one created under a user status belongs to that user status too, which belongs to the same app.
+ */
+@Entity
+@Table(name = "mobile_app_install_status", indexes = {
+        @Index(name = "ix_device_status_app", columnList = "mobile_app_id"),
+        @Index(name = "ix_device_status_user", columnList = "user_status_id")})
+@NamedQuery(name = DeviceStatus.FIND_BY_MOBILE_APP,
+        query = "SELECT d FROM DeviceStatus d WHERE d.mobileApp.id = :appId ORDER BY d.id")
+@NamedQuery(name = DeviceStatus.FIND_BY_USER_STATUS,
+        query = "SELECT d FROM DeviceStatus d WHERE d.userStatus.id = :userStatusId ORDER BY d.id")
+@NamedQuery(name = DeviceStatus.COUNT_BY_INSTALL_STATE,
+        query = "SELECT d.installState, COUNT(d) FROM DeviceStatus d WHERE d.userStatus.id = :userStatusId GROUP BY d.installState")
+public class DeviceStatus {
+
+    public static final String FIND_BY_MOBILE_APP = "DeviceStatus.findByMobileApp";
+    public static final String FIND_BY_USER_STATUS = "DeviceStatus.findByUserStatus";
+    public static final String COUNT_BY_INSTALL_STATE = "DeviceStatus.countByInstallState";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "mobile_app_id", nullable = false, foreignKey = @ForeignKey(name = "fk_device_status_app"))
+    private MobileApp mobileApp;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "user_status_id", foreignKey = @ForeignKey(name = "fk_device_status_user"))
+    private UserAppInstallStatus userStatus;
+
+    @Column(name = "device_name", length = MobileApp.TEXT)
+    private String deviceName;
+    @Column(name = "device_id", length = MobileApp.TEXT)
+    private String deviceId;
+    @Column(name = "display_version", length = MobileApp.TEXT)
+    private String displayVersion;
+    @Column(name = "error_code", nullable = false)
+    private int errorCode;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "install_state", nullable = false, length = 20)
+    private ResultantAppState installState;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "install_state_detail", nullable = false, length = 40)
+    private ResultantAppStateDetail installStateDetail;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mobile_app_install_status_value", nullable = false, length = 20)
+    private ResultantAppState mobileAppInstallStatusValue;
+
+    /** As sent, offset and digits kept; {@link #lastSyncTicks} orders by instant. */
+    @Column(name = "last_sync_date_time", nullable = false, length = 40)
+    private String lastSyncDateTime;
+    @Column(name = "last_sync_ticks", nullable = false)
+    private long lastSyncTicks;
+
+    @Column(name = "os_version", length = MobileApp.TEXT)
+    private String osVersion;
+    @Column(name = "os_description", length = MobileApp.TEXT)
+    private String osDescription;
+    @Column(name = "user_name", length = MobileApp.TEXT)
+    private String userName;
+    @Column(name = "user_principal_name", length = MobileApp.TEXT)
+    private String userPrincipalName;
+
+    /** Gives a new status its key and its parents. */
+    public void created(String newId, MobileApp app, UserAppInstallStatus user) {
+        this.id = newId;
+        this.mobileApp = app;
+        this.userStatus = user;
+    }
+
+    public String getId() { return id; }
+    public String getMobileAppId() { return mobileApp.getId(); }
+    public String getUserStatusId() { return userStatus == null ? null : userStatus.getId(); }
+    public String getDeviceName() { return deviceName; }
+    public void setDeviceName(String deviceName) { this.deviceName = deviceName; }
+    public String getDeviceId() { return deviceId; }
+    public void setDeviceId(String deviceId) { this.deviceId = deviceId; }
+    public String getDisplayVersion() { return displayVersion; }
+    public void setDisplayVersion(String displayVersion) { this.displayVersion = displayVersion; }
+    public int getErrorCode() { return errorCode; }
+    public void setErrorCode(int errorCode) { this.errorCode = errorCode; }
+    public ResultantAppState getInstallState() { return installState; }
+    public void setInstallState(ResultantAppState installState) { this.installState = installState; }
+    public ResultantAppStateDetail getInstallStateDetail() { return installStateDetail; }
+    public void setInstallStateDetail(ResultantAppStateDetail detail) { this.installStateDetail = detail; }
+    public ResultantAppState getMobileAppInstallStatusValue() { return mobileAppInstallStatusValue; }
+    public void setMobileAppInstallStatusValue(ResultantAppState value) { this.mobileAppInstallStatusValue = value; }
+    public DateTimeOffset getLastSyncDateTime() { return new DateTimeOffset(lastSyncDateTime, lastSyncTicks); }
+    public void setLastSyncDateTime(DateTimeOffset value) {
+        this.lastSyncDateTime = value.text();
+        this.lastSyncTicks = value.ticks();
+    }
+    public String getOsVersion() { return osVersion; }
+    public void setOsVersion(String osVersion) { this.osVersion = osVersion; }
+    public String getOsDescription() { return osDescription; }
+    public void setOsDescription(String osDescription) { this.osDescription = osDescription; }
+    public String getUserName() { return userName; }
+    public void setUserName(String userName) { this.userName = userName; }
+    public String getUserPrincipalName() { return userPrincipalName; }
+    public void setUserPrincipalName(String upn) { this.userPrincipalName = upn; }
+}

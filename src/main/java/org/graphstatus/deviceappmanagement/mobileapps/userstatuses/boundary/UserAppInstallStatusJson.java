@@ -1,0 +1,49 @@
+package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+import java.util.Set;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
+import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
+import org.graphstatus.odata.EntityBody;
+import org.graphstatus.odata.Json;
+
+/**
+ * The wire form of {@code microsoft.graph.userAppInstallStatus}. The three device counts are read-only:
+ * accepted in a create body like {@code id} (clients echo what they read) and ignored, then answered from
+ * the user's device statuses.
+ */
+public final class UserAppInstallStatusJson {
+
+    public static final String TYPE = "microsoft.graph.userAppInstallStatus";
+
+    private static final Set<String> PROPERTIES = Set.of("id", "userName", "userPrincipalName",
+            "installedDeviceCount", "failedDeviceCount", "notInstalledDeviceCount");
+
+    private UserAppInstallStatusJson() {
+    }
+
+    public static UserAppInstallStatus read(JsonObject json) {
+        EntityBody body = EntityBody.of(json, TYPE, PROPERTIES);
+        body.int32("installedDeviceCount"); // type-checked, then ignored
+        body.int32("failedDeviceCount");
+        body.int32("notInstalledDeviceCount");
+        var status = new UserAppInstallStatus();
+        status.setUserName(body.string("userName", MobileApp.TEXT));
+        status.setUserPrincipalName(body.string("userPrincipalName", MobileApp.TEXT));
+        return status;
+    }
+
+    public static JsonObjectBuilder write(UserAppInstallStatus status, Map<ResultantAppState, Long> deviceCounts) {
+        return Json.object()
+                .add(EntityBody.ODATA_TYPE, "#" + TYPE)
+                .add("id", status.getId())
+                .add("userName", Json.string(status.getUserName()))
+                .add("userPrincipalName", Json.string(status.getUserPrincipalName()))
+                .add("installedDeviceCount", deviceCounts.getOrDefault(ResultantAppState.installed, 0L))
+                .add("failedDeviceCount", deviceCounts.getOrDefault(ResultantAppState.failed, 0L))
+                .add("notInstalledDeviceCount", deviceCounts.getOrDefault(ResultantAppState.notInstalled, 0L));
+    }
+}

@@ -1,0 +1,59 @@
+package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary;
+
+import static org.graphstatus.odata.ODataContext.key;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
+import org.graphstatus.odata.ODataContext;
+import org.graphstatus.security.Permissions;
+
+/** {@code /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses}: the users of an app. */
+@RequestScoped
+@Path("deviceAppManagement/mobileApps/{mobileAppId}/userStatuses")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserStatusesResource {
+
+    @Inject
+    UserStatuses statuses;
+
+    @Context
+    UriInfo uri;
+
+    @PathParam("mobileAppId")
+    String appId;
+
+    @POST
+    @RolesAllowed(Permissions.READ_WRITE)
+    public Response create(JsonObject body) {
+        UserAppInstallStatus status = statuses.create(appId, UserAppInstallStatusJson.read(body));
+        return ODataContext.created(uri, path(), status.getId(), UserAppInstallStatusJson.write(status, Map.of()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public JsonObject get(@PathParam("id") String id) {
+        UserAppInstallStatus status = statuses.get(appId, id);
+        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(status, statuses.deviceCounts(id)));
+    }
+
+    private String path() {
+        return "deviceAppManagement/" + key("mobileApps", appId) + "/userStatuses";
+    }
+}

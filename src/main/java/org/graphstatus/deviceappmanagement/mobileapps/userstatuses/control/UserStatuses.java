@@ -1,0 +1,54 @@
+package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
+import org.graphstatus.odata.GraphException;
+
+/** Stores and finds user statuses, always within their app. */
+@ApplicationScoped
+public class UserStatuses {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MobileApps mobileApps;
+
+    @Transactional
+    public UserAppInstallStatus create(String appId, UserAppInstallStatus status) {
+        status.created(UUID.randomUUID().toString(), mobileApps.get(appId));
+        em.persist(status);
+        return status;
+    }
+
+    /** @throws GraphException 404 when the app has no such user status (another app's counts as none) */
+    public UserAppInstallStatus get(String appId, String id) {
+        return em.createNamedQuery(UserAppInstallStatus.FIND_IN_APP, UserAppInstallStatus.class)
+                .setParameter("id", id)
+                .setParameter("appId", appId)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> GraphException.notFound(
+                        "The userAppInstallStatus '" + id + "' does not exist in mobileApp '" + appId + "'."));
+    }
+
+    /** How many of the user's device statuses are in each install state, counted now. */
+    public Map<ResultantAppState, Long> deviceCounts(String userStatusId) {
+        var counts = new EnumMap<ResultantAppState, Long>(ResultantAppState.class);
+        em.createNamedQuery(DeviceStatus.COUNT_BY_INSTALL_STATE, Object[].class)
+                .setParameter("userStatusId", userStatusId)
+                .getResultList()
+                .forEach(row -> counts.put((ResultantAppState) row[0], (Long) row[1]));
+        return counts;
+    }
+}

@@ -1,0 +1,53 @@
+package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
+
+/**
+ * A {@code userAppInstallStatus}: one user's install state of one app. Its device counts are not stored:
+ * they are counted from its device statuses whenever it is read, so they cannot drift from them.
+ */
+@Entity
+@Table(name = "user_app_install_status",
+        indexes = @Index(name = "ix_user_status_app", columnList = "mobile_app_id"))
+@NamedQuery(name = UserAppInstallStatus.FIND_IN_APP,
+        query = "SELECT u FROM UserAppInstallStatus u WHERE u.id = :id AND u.mobileApp.id = :appId")
+public class UserAppInstallStatus {
+
+    public static final String FIND_IN_APP = "UserAppInstallStatus.findInApp";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "mobile_app_id", nullable = false, foreignKey = @ForeignKey(name = "fk_user_status_app"))
+    private MobileApp mobileApp;
+
+    @Column(name = "user_name", length = MobileApp.TEXT)
+    private String userName;
+
+    @Column(name = "user_principal_name", length = MobileApp.TEXT)
+    private String userPrincipalName;
+
+    public void created(String newId, MobileApp app) {
+        this.id = newId;
+        this.mobileApp = app;
+    }
+
+    public String getId() { return id; }
+    public MobileApp getMobileApp() { return mobileApp; }
+    public String getUserName() { return userName; }
+    public void setUserName(String userName) { this.userName = userName; }
+    public String getUserPrincipalName() { return userPrincipalName; }
+    public void setUserPrincipalName(String upn) { this.userPrincipalName = upn; }
+}

@@ -1,0 +1,28 @@
+package org.graphstatus.schema;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the database to the schema of this version at deployment, before the first request: the versioned
+ * SQL files in {@code db/migration}, the same on H2 and PostgreSQL. Flyway's lock lets several instances
+ * start on one database at once.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    void migrate(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,15 @@
+package org.graphstatus.security;
+
+/**
+ * The Graph permissions this service checks, as they are named in the identity platform's tokens. They are
+ * the roles of {@code @RolesAllowed}: a token grants them through {@code scp}, {@code roles} or
+ * {@code groups} (see {@link VerifiedToken#getGroups()}).
+ */
+public final class Permissions {
+
+    public static final String READ_WRITE = "DeviceManagementApps.ReadWrite.All";
+    public static final String READ = "DeviceManagementApps.Read.All";
+
+    private Permissions() {
+    }
+}
