@@ -2,8 +2,9 @@ package org.graphstatus.odata;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
@@ -34,8 +35,8 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
     /** Largest body accepted; a status is well under 1 KiB. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final JsonReaderFactory READERS =
-            Json.PROVIDER.createReaderFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
+    private static final JsonParserFactory PARSERS =
+            Json.PROVIDER.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -49,12 +50,16 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
         if (body.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        if (body.length == 0) {
+        if (new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
             throw GraphException.badRequest("The request body is empty; send a JSON object.");
         }
         JsonValue value;
-        try (var reader = READERS.createReader(new ByteArrayInputStream(body), charsetOf(mediaType))) {
-            value = reader.readValue();
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body), charsetOf(mediaType))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) { // JsonReader would stop after the value and accept what follows
+                throw GraphException.badRequest("The request body is not valid JSON: text follows the object.");
+            }
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw GraphException.badRequest(at == null ? "The request body is not valid JSON."
@@ -62,6 +67,8 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
                     + at.getColumnNumber() + ").");
         } catch (JsonException e) {
             throw GraphException.badRequest("The request body is not valid JSON.");
+        } catch (IllegalStateException e) { // Parsson's answer to a key given twice
+            throw GraphException.badRequest("The request body is not valid JSON: " + e.getMessage() + ".");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw GraphException.badRequest("The request body must be a JSON object, not " + article(value) + ".");

@@ -1,0 +1,115 @@
+package org.graphstatus.deviceappmanagement.mobileapps;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.OffsetDateTime;
+import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.GraphClient.Answer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** mobileApp: abstract in Graph, created as a derived type whose own properties come back as they went in. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MobileAppsIT {
+
+    static final String WEB_APP = """
+            {
+              "@odata.type": "#microsoft.graph.webApp",
+              "displayName": "Contoso Portal",
+              "description": "The intranet",
+              "publisher": "Contoso",
+              "isFeatured": true,
+              "publishingState": "published",
+              "roleScopeTagIds": ["0", "7"],
+              "largeIcon": {"@odata.type": "microsoft.graph.mimeContent", "type": "image/png", "value": "AQID"},
+              "appUrl": "https://portal.contoso.example",
+              "useManagedBrowser": true
+            }""";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    GraphClient graph;
+
+    @BeforeEach
+    void client() {
+        graph = new GraphClient(base);
+    }
+
+    @Test
+    void createsADerivedTypeAndKeepsItsOwnProperties() {
+        Answer created = graph.post(APPS, WEB_APP);
+
+        assertEquals(201, created.status(), created.body());
+        JsonObject app = created.json();
+        String id = app.getString("id");
+        assertEquals(graph.uri(APPS + "/" + id).toString(), created.header("Location"));
+        assertEquals(graph.uri("$metadata") + "#deviceAppManagement/mobileApps/$entity", app.getString("@odata.context"));
+        assertEquals("#microsoft.graph.webApp", app.getString("@odata.type"));
+        assertEquals("Contoso Portal", app.getString("displayName"));
+        assertEquals("published", app.getString("publishingState"));
+        assertTrue(app.getBoolean("isFeatured"));
+        assertEquals("[\"0\",\"7\"]", app.getJsonArray("roleScopeTagIds").toString());
+        assertEquals("image/png", app.getJsonObject("largeIcon").getString("type"));
+        assertEquals("https://portal.contoso.example", app.getString("appUrl"));
+        assertTrue(app.getBoolean("useManagedBrowser"));
+        OffsetDateTime.parse(app.getString("createdDateTime"));
+        assertEquals(app, graph.get(APPS + "/" + id).json(), "read back as created");
+    }
+
+    @Test
+    void serverKeptPropertiesInTheBodyAreIgnored() {
+        JsonObject app = graph.post(APPS, """
+                {"@odata.type": "#microsoft.graph.webApp", "id": "mine", "createdDateTime": "2001-01-01T00:00:00Z",
+                 "dependentAppCount": 5, "isAssigned": true}""").json();
+
+        assertFalse(app.getString("id").equals("mine"));
+        assertFalse(app.getString("createdDateTime").startsWith("2001"));
+        assertEquals(0, app.getInt("dependentAppCount"));
+        assertFalse(app.getBoolean("isAssigned"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"displayName\":\"no type\"}", "{\"@odata.type\":\"#microsoft.graph.mobileApp\"}",
+            "{\"@odata.type\":\"webApp\"}", "{\"@odata.type\":\"#microsoft.graph.\"}",
+            "{\"@odata.type\":\"#microsoft.graph.webApp\",\"displayName\":7}",
+            "{\"@odata.type\":\"#microsoft.graph.webApp\",\"publishingState\":\"live\"}",
+            "{\"@odata.type\":\"#microsoft.graph.webApp\",\"isFeatured\":\"yes\"}",
+            "{\"@odata.type\":\"#microsoft.graph.webApp\",\"roleScopeTagIds\":[1]}",
+            "{\"@odata.type\":\"#microsoft.graph.webApp\",\"largeIcon\":\"icon.png\"}",
+            "{\"@odata.type\":\"#microsoft.graph.webApp\",\"uploadState\":1.5}"})
+    void aBadAppIs400(String body) {
+        Answer answer = graph.post(APPS, body);
+
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("BadRequest", answer.errorCode());
+    }
+
+    @Test
+    void anUnknownAppIs404() {
+        Answer answer = graph.get(APPS + "/8d0e9a49-0000-4000-8000-000000000000");
+
+        assertEquals(404, answer.status());
+        assertEquals("ResourceNotFound", answer.errorCode());
+    }
+}

@@ -1,0 +1,261 @@
+package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Tokens;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Creating and reading mobileAppInstallStatus on both routes of the API page. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeviceStatusesIT {
+
+    /** The API page's example, with the three properties the metadata adds, as the Java SDK sends them. */
+    static final String PAGE_EXAMPLE = """
+            {
+              "@odata.type": "#microsoft.graph.mobileAppInstallStatus",
+              "deviceName": "Device Name value",
+              "deviceId": "Device Id value",
+              "lastSyncDateTime": "2017-01-01T00:02:49.3205976-08:00",
+              "mobileAppInstallStatusValue": "failed",
+              "installState": "failed",
+              "installStateDetail": "seeInstallErrorCode",
+              "errorCode": 9,
+              "osVersion": "Os Version value",
+              "osDescription": "Os Description value",
+              "userName": "User Name value",
+              "userPrincipalName": "User Principal Name value",
+              "displayVersion": "1.2.3"
+            }""";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    GraphClient graph;
+    String app;
+
+    @BeforeEach
+    void newApp() {
+        graph = new GraphClient(base);
+        app = graph.newApp();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/deviceStatuses", "/deviceStatuses/"})
+    void createsOnTheAppRouteWithOrWithoutTrailingSlash(String route) {
+        Answer created = graph.post(APPS + "/" + app + route, PAGE_EXAMPLE);
+
+        assertEquals(201, created.status(), created.body());
+        JsonObject status = created.json();
+        String id = status.getString("id");
+        assertEquals(id, UUID.fromString(id).toString(), "a server-made GUID");
+        assertEquals(graph.uri(APPS + "/" + app + "/deviceStatuses/" + id).toString(), created.header("Location"));
+        assertEquals(graph.uri("$metadata").toString() + "#deviceAppManagement/mobileApps('" + app
+                + "')/deviceStatuses/$entity", status.getString("@odata.context"));
+        assertPageExample(status);
+        assertEquals(status, graph.send(GraphClient.request(URI.create(created.header("Location")),
+                Tokens.delegated(Tokens.READ_WRITE)).GET()).json(), "what the Location reads back is what was created");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/deviceStatuses", "/deviceStatuses/"})
+    void createsOnTheUserRouteWithOrWithoutTrailingSlash(String route) {
+        String user = graph.newUserStatus(app);
+        String userRoute = APPS + "/" + app + "/userStatuses/" + user;
+
+        Answer created = graph.post(userRoute + route, PAGE_EXAMPLE);
+
+        assertEquals(201, created.status(), created.body());
+        JsonObject status = created.json();
+        String id = status.getString("id");
+        assertEquals(graph.uri(userRoute + "/deviceStatuses/" + id).toString(), created.header("Location"));
+        assertEquals(graph.uri("$metadata") + "#deviceAppManagement/mobileApps('" + app + "')/userStatuses('"
+                + user + "')/deviceStatuses/$entity", status.getString("@odata.context"));
+        assertPageExample(status);
+        assertEquals(200, graph.get(userRoute + "/deviceStatuses/" + id).status());
+        assertEquals(200, graph.get(APPS + "/" + app + "/deviceStatuses/" + id).status(), "it belongs to the app too");
+    }
+
+    @Test
+    void theAppsCollectionHoldsAllItsStatusesAndTheUsersOnlyTheUsers() {
+        String ann = graph.newUserStatus(app);
+        String bob = graph.newUserStatus(app);
+        String direct = createdId(APPS + "/" + app + "/deviceStatuses", "{}");
+        String annsDevice = createdId(APPS + "/" + app + "/userStatuses/" + ann + "/deviceStatuses", "{}");
+        String bobsDevice = createdId(APPS + "/" + app + "/userStatuses/" + bob + "/deviceStatuses", "{}");
+
+        assertEquals(Set.of(direct, annsDevice, bobsDevice), ids(APPS + "/" + app + "/deviceStatuses"));
+        assertEquals(Set.of(annsDevice), ids(APPS + "/" + app + "/userStatuses/" + ann + "/deviceStatuses"));
+        assertEquals(Set.of(bobsDevice), ids(APPS + "/" + app + "/userStatuses/" + bob + "/deviceStatuses"));
+        assertEquals(Set.of(), ids(APPS + "/" + graph.newApp() + "/deviceStatuses"), "another app's is empty");
+    }
+
+    @Test
+    void aCollectionNamesItsContext() {
+        Answer list = graph.get(APPS + "/" + app + "/deviceStatuses");
+
+        assertEquals(200, list.status());
+        assertEquals(graph.uri("$metadata") + "#deviceAppManagement/mobileApps('" + app + "')/deviceStatuses",
+                list.json().getString("@odata.context"));
+        assertEquals(List.of(), list.json().getJsonArray("value"));
+    }
+
+    @Test
+    void aStatusIsNotReachableUnderAnotherParent() {
+        String id = createdId(APPS + "/" + app + "/deviceStatuses", "{}");
+        String otherApp = graph.newApp();
+        String user = graph.newUserStatus(app);
+
+        Answer underOtherApp = graph.get(APPS + "/" + otherApp + "/deviceStatuses/" + id);
+        Answer underUser = graph.get(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses/" + id);
+
+        assertEquals(404, underOtherApp.status());
+        assertEquals("ResourceNotFound", underOtherApp.errorCode());
+        assertEquals(404, underUser.status(), "created on the app route, it belongs to no user");
+    }
+
+    @Test
+    void leftOutPropertiesTakeTheMetadataDefaults() {
+        JsonObject status = graph.post(APPS + "/" + app + "/deviceStatuses", "{}").json();
+
+        assertEquals(0, status.getInt("errorCode"));
+        assertEquals("unknown", status.getString("installState"));
+        assertEquals("unknown", status.getString("mobileAppInstallStatusValue"));
+        assertEquals("noAdditionalDetails", status.getString("installStateDetail"));
+        assertEquals("0001-01-01T00:00:00Z", status.getString("lastSyncDateTime"));
+        for (String nullable : List.of("deviceName", "deviceId", "osVersion", "osDescription", "userName",
+                "userPrincipalName", "displayVersion")) {
+            assertTrue(status.isNull(nullable), nullable + " is answered as null");
+        }
+    }
+
+    @Test
+    void theStateSentUnderOneNameAnswersUnderBoth() {
+        JsonObject oldName = graph.post(APPS + "/" + app + "/deviceStatuses",
+                "{\"mobileAppInstallStatusValue\":\"pendingInstall\"}").json();
+        JsonObject newName = graph.post(APPS + "/" + app + "/deviceStatuses", "{\"installState\":\"installed\"}").json();
+
+        assertEquals("pendingInstall", oldName.getString("installState"));
+        assertEquals("installed", newName.getString("mobileAppInstallStatusValue"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2017-01-01T00:02:49.3205976-08:00", "2017-01-01T00:02:49Z", "2017-01-01T08:02:49.1+05:30",
+            "2026-11-28T12:00:00.000000+00:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999-14:00"})
+    void lastSyncDateTimeComesBackExactlyAsItWentIn(String sent) {
+        Answer created = graph.post(APPS + "/" + app + "/deviceStatuses", "{\"lastSyncDateTime\":\"" + sent + "\"}");
+
+        assertEquals(201, created.status(), created.body());
+        assertEquals(sent, created.json().getString("lastSyncDateTime"));
+        String id = created.json().getString("id");
+        assertEquals(sent, graph.get(APPS + "/" + app + "/deviceStatuses/" + id).json().getString("lastSyncDateTime"));
+    }
+
+    @Test
+    void everyMemberOfResultantAppStateIsAccepted() {
+        for (String state : List.of("notApplicable", "installed", "failed", "notInstalled", "uninstallFailed",
+                "pendingInstall", "unknown")) {
+            Answer created = graph.post(APPS + "/" + app + "/deviceStatuses", "{\"installState\":\"" + state + "\"}");
+            assertEquals(201, created.status(), state + ": " + created.body());
+            assertEquals(state, created.json().getString("installState"));
+        }
+    }
+
+    @Test
+    void anIdInTheBodyIsIgnored() {
+        String mine = UUID.randomUUID().toString();
+
+        Answer created = graph.post(APPS + "/" + app + "/deviceStatuses", "{\"id\":\"" + mine + "\"}");
+
+        assertEquals(201, created.status());
+        assertNotEquals(mine, created.json().getString("id"));
+        assertEquals(404, graph.get(APPS + "/" + app + "/deviceStatuses/" + mine).status());
+    }
+
+    @Test
+    void theUsersDeviceCountsFollowItsStatuses() {
+        String user = graph.newUserStatus(app);
+        String devices = APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses";
+        for (String state : List.of("installed", "installed", "failed", "notInstalled", "pendingInstall")) {
+            assertEquals(201, graph.post(devices, "{\"installState\":\"" + state + "\"}").status());
+        }
+        createdId(APPS + "/" + app + "/deviceStatuses", "{\"installState\":\"installed\"}"); // not the user's
+
+        JsonObject counts = graph.get(APPS + "/" + app + "/userStatuses/" + user).json();
+
+        assertEquals(2, counts.getInt("installedDeviceCount"));
+        assertEquals(1, counts.getInt("failedDeviceCount"));
+        assertEquals(1, counts.getInt("notInstalledDeviceCount"));
+    }
+
+    @Test
+    void correlationHeadersAreEchoed() {
+        String mine = UUID.randomUUID().toString();
+        Answer answer = GraphClient.send(GraphClient.request(graph.uri(APPS + "/" + app + "/deviceStatuses"),
+                Tokens.delegated(Tokens.READ_WRITE)).header("client-request-id", mine).GET());
+
+        assertEquals(mine, answer.header("client-request-id"));
+        String requestId = answer.header("request-id");
+        assertEquals(requestId, UUID.fromString(requestId).toString());
+        Answer withoutOne = graph.get(APPS + "/" + app + "/deviceStatuses");
+        assertEquals(withoutOne.header("request-id"), withoutOne.header("client-request-id"));
+        assertNotEquals(requestId, withoutOne.header("request-id"), "a new request-id for every request");
+    }
+
+    private String createdId(String path, String body) {
+        Answer created = graph.post(path, body);
+        assertEquals(201, created.status(), created.body());
+        return created.json().getString("id");
+    }
+
+    private Set<String> ids(String collection) {
+        Answer list = graph.get(collection);
+        assertEquals(200, list.status(), list.body());
+        return list.json().getJsonArray("value").getValuesAs(JsonObject.class).stream()
+                .map(status -> status.getString("id")).collect(Collectors.toSet());
+    }
+
+    private static void assertPageExample(JsonObject status) {
+        assertEquals("#microsoft.graph.mobileAppInstallStatus", status.getString("@odata.type"));
+        assertEquals("Device Name value", status.getString("deviceName"));
+        assertEquals("Device Id value", status.getString("deviceId"));
+        assertEquals("2017-01-01T00:02:49.3205976-08:00", status.getString("lastSyncDateTime"));
+        assertEquals("failed", status.getString("mobileAppInstallStatusValue"));
+        assertEquals("failed", status.getString("installState"));
+        assertEquals("seeInstallErrorCode", status.getString("installStateDetail"));
+        assertEquals(9, status.getInt("errorCode"));
+        assertEquals("Os Version value", status.getString("osVersion"));
+        assertEquals("Os Description value", status.getString("osDescription"));
+        assertEquals("User Name value", status.getString("userName"));
+        assertEquals("User Principal Name value", status.getString("userPrincipalName"));
+        assertEquals("1.2.3", status.getString("displayVersion"));
+        assertEquals(15, status.size(), "context, type and the thirteen properties (id among them): " + status.keySet());
+    }
+}

@@ -1,0 +1,189 @@
+package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.stream.Stream;
+import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Tokens;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every bad request gets a Graph error (never HTML, never a 500, never a stack trace), and nothing is
+ * stored: each case checks both collections stay empty afterwards.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RefusedRequestsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    GraphClient graph;
+    String app;
+    String user;
+
+    @BeforeEach
+    void newParents() {
+        graph = new GraphClient(base);
+        app = graph.newApp();
+        user = graph.newUserStatus(app);
+    }
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("{\"deviceName\":", "not valid JSON"),
+                Arguments.of("{\"deviceName\":\"a\"} trailing", "not valid JSON"),
+                Arguments.of("[{\"deviceName\":\"a\"}]", "must be a JSON object, not an array"),
+                Arguments.of("\"deviceName\"", "must be a JSON object, not a string"),
+                Arguments.of("42", "must be a JSON object, not a number"),
+                Arguments.of("null", "must be a JSON object, not null"),
+                Arguments.of("{\"errorCode\":\"9\"}", "'errorCode'"),
+                Arguments.of("{\"errorCode\":2147483648}", "'errorCode'"),
+                Arguments.of("{\"errorCode\":-2147483649}", "'errorCode'"),
+                Arguments.of("{\"errorCode\":9.5}", "'errorCode'"),
+                Arguments.of("{\"errorCode\":null}", "'errorCode'"),
+                Arguments.of("{\"deviceName\":5}", "'deviceName'"),
+                Arguments.of("{\"deviceName\":true}", "'deviceName'"),
+                Arguments.of("{\"deviceName\":{\"nested\":1}}", "'deviceName'"),
+                Arguments.of("{\"deviceName\":\"" + "x".repeat(1001) + "\"}", "'deviceName'"),
+                Arguments.of("{\"installState\":\"almostInstalled\"}", "'installState'"),
+                Arguments.of("{\"installState\":\"Installed\"}", "'installState'"),
+                Arguments.of("{\"mobileAppInstallStatusValue\":\"pending\"}", "'mobileAppInstallStatusValue'"),
+                Arguments.of("{\"installStateDetail\":\"itDidNotWork\"}", "'installStateDetail'"),
+                Arguments.of("{\"installState\":null}", "'installState'"),
+                Arguments.of("{\"lastSyncDateTime\":\"yesterday\"}", "'lastSyncDateTime'"),
+                Arguments.of("{\"lastSyncDateTime\":\"2017-01-01T00:02:49\"}", "'lastSyncDateTime'"),
+                Arguments.of("{\"lastSyncDateTime\":\"2017-02-30T00:00:00Z\"}", "'lastSyncDateTime'"),
+                Arguments.of("{\"lastSyncDateTime\":\"2017-01-01T00:02:49.320597612Z\"}", "'lastSyncDateTime'"),
+                Arguments.of("{\"lastSyncDateTime\":1483257769}", "'lastSyncDateTime'"),
+                Arguments.of("{\"deviceColour\":\"red\"}", "'deviceColour'"),
+                Arguments.of("{\"@odata.type\":\"#microsoft.graph.webApp\"}", "@odata.type"),
+                Arguments.of("{\"@odata.type\":42}", "@odata.type"),
+                Arguments.of("{\"deviceName\":\"a\",\"deviceName\":\"b\"}", "Duplicate key 'deviceName'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBodies")
+    void aBadBodyOnTheAppRouteIs400AndStoresNothing(String body, String messageNames) {
+        assertRefused(graph.post(APPS + "/" + app + "/deviceStatuses", body), 400, "BadRequest", messageNames);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBodies")
+    void aBadBodyOnTheUserRouteIs400AndStoresNothing(String body, String messageNames) {
+        assertRefused(graph.post(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses", body),
+                400, "BadRequest", messageNames);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deviceStatuses", "userStatuses/{user}/deviceStatuses"})
+    void anEmptyBodyIs400(String route) {
+        Answer answer = GraphClient.send(GraphClient.request(devices(route), Tokens.delegated(Tokens.READ_WRITE))
+                .header("Content-Type", "application/json").POST(BodyPublishers.noBody()));
+        assertRefused(answer, 400, "BadRequest", "empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deviceStatuses", "userStatuses/{user}/deviceStatuses"})
+    void aBodyOver64KiBIs413(String route) {
+        String big = "{\"deviceName\":\"" + "x".repeat(70_000) + "\"}";
+        assertRefused(graph.post(route.equals("deviceStatuses") ? APPS + "/" + app + "/deviceStatuses"
+                : APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses", big), 413, "RequestEntityTooLarge", "65536");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded"})
+    void aBodyThatIsNotJsonIs415(String contentType) {
+        Answer answer = GraphClient.send(GraphClient.request(devices("deviceStatuses"), Tokens.delegated(Tokens.READ_WRITE))
+                .header("Content-Type", contentType).POST(BodyPublishers.ofString("{}")));
+        assertRefused(answer, 415, "UnsupportedMediaType", contentType);
+    }
+
+    @Test
+    void anUnknownAppIs404OnEveryRoute() {
+        String missing = "5e1f6f64-0000-4000-8000-000000000000";
+        assertEquals(404, graph.post(APPS + "/" + missing + "/deviceStatuses", "{}").status());
+        assertEquals(404, graph.get(APPS + "/" + missing + "/deviceStatuses").status());
+        assertEquals(404, graph.post(APPS + "/" + missing + "/userStatuses/" + user + "/deviceStatuses", "{}").status());
+        assertRefused(graph.post(APPS + "/" + missing + "/deviceStatuses", "{}"), 404, "ResourceNotFound", missing);
+    }
+
+    @Test
+    void anUnknownUserStatusIs404() {
+        String missing = "5e1f6f64-0000-4000-8000-000000000001";
+        assertRefused(graph.post(APPS + "/" + app + "/userStatuses/" + missing + "/deviceStatuses", "{}"),
+                404, "ResourceNotFound", missing);
+        assertEquals(404, graph.get(APPS + "/" + app + "/userStatuses/" + missing + "/deviceStatuses").status());
+    }
+
+    @Test
+    void aUserStatusOfAnotherAppIs404() {
+        String otherApp = graph.newApp();
+        String othersUser = graph.newUserStatus(otherApp);
+
+        assertRefused(graph.post(APPS + "/" + app + "/userStatuses/" + othersUser + "/deviceStatuses", "{}"),
+                404, "ResourceNotFound", othersUser);
+        assertEquals(0, graph.get(APPS + "/" + otherApp + "/deviceStatuses").json().getJsonArray("value").size());
+        assertEquals(404, graph.get(APPS + "/" + app + "/userStatuses/" + othersUser).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nowhere", "beta/nowhere", "beta/deviceAppManagement/mobileApps/{app}/nowhere",
+            "beta/deviceAppManagement/mobileApps/{app}/deviceStatuses/a/b"})
+    void anUnknownPathIs404InGraphsEnvelope(String path) {
+        Answer answer = GraphClient.send(GraphClient.request(graph.rootUri(path.replace("{app}", app)),
+                Tokens.delegated(Tokens.READ_WRITE)).GET());
+        assertRefused(answer, 404, "ResourceNotFound", "not found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH"})
+    void aWrongMethodIs405InGraphsEnvelope(String method) {
+        Answer answer = GraphClient.send(GraphClient.request(devices("deviceStatuses"), Tokens.delegated(Tokens.READ_WRITE))
+                .header("Content-Type", "application/json").method(method, BodyPublishers.ofString("{}")));
+        assertRefused(answer, 405, "MethodNotAllowed", method);
+    }
+
+    private java.net.URI devices(String route) {
+        return graph.uri(APPS + "/" + app + "/" + route.replace("{user}", user));
+    }
+
+    private void assertRefused(Answer answer, int status, String code, String messageNames) {
+        assertEquals(status, answer.status(), answer.body());
+        assertTrue(answer.header("Content-Type").startsWith("application/json"), answer.header("Content-Type"));
+        assertEquals(code, answer.errorCode());
+        assertTrue(answer.errorMessage().contains(messageNames), answer.errorMessage());
+        var innerError = answer.json().getJsonObject("error").getJsonObject("innerError");
+        assertEquals(answer.header("request-id"), innerError.getString("request-id"));
+        assertEquals(answer.header("client-request-id"), innerError.getString("client-request-id"));
+        assertNotNull(innerError.getString("date"));
+        assertTrue(!answer.body().contains("Exception") && !answer.body().contains("at org."), answer.body());
+        assertEquals(0, graph.get(APPS + "/" + app + "/deviceStatuses").json().getJsonArray("value").size(),
+                "nothing was stored under the app");
+        assertEquals(0, graph.get(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses").json()
+                .getJsonArray("value").size(), "nothing was stored under the user");
+    }
+}

@@ -1,0 +1,84 @@
+package org.graphstatus.deviceappmanagement.mobileapps.userstatuses;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.GraphClient.Answer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** userAppInstallStatus under an app, with counts that only the device statuses decide. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UserStatusesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    GraphClient graph;
+    String users;
+
+    @BeforeEach
+    void newApp() {
+        graph = new GraphClient(base);
+        users = APPS + "/" + graph.newApp() + "/userStatuses";
+    }
+
+    @Test
+    void createsAndReadsAUserStatus() {
+        Answer created = graph.post(users, """
+                {"@odata.type": "#microsoft.graph.userAppInstallStatus", "userName": "Ann Example",
+                 "userPrincipalName": "ann@contoso.example", "installedDeviceCount": 40}""");
+
+        assertEquals(201, created.status(), created.body());
+        JsonObject user = created.json();
+        assertEquals(graph.uri(users + "/" + user.getString("id")).toString(), created.header("Location"));
+        assertEquals("#microsoft.graph.userAppInstallStatus", user.getString("@odata.type"));
+        assertEquals("Ann Example", user.getString("userName"));
+        assertEquals("ann@contoso.example", user.getString("userPrincipalName"));
+        assertEquals(0, user.getInt("installedDeviceCount"), "read-only: counted, not taken from the body");
+        assertEquals(user, graph.get(users + "/" + user.getString("id")).json());
+    }
+
+    @Test
+    void anIdInTheBodyIsIgnored() {
+        Answer created = graph.post(users, "{\"id\":\"mine\"}");
+
+        assertEquals(201, created.status());
+        assertNotEquals("mine", created.json().getString("id"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"userName\":1}", "{\"mail\":\"ann@contoso.example\"}",
+            "{\"installedDeviceCount\":\"many\"}", "{\"@odata.type\":\"#microsoft.graph.mobileAppInstallStatus\"}", "[]"})
+    void aBadUserStatusIs400(String body) {
+        Answer answer = graph.post(users, body);
+
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("BadRequest", answer.errorCode());
+    }
+
+    @Test
+    void anUnknownAppOrUserIs404() {
+        assertEquals(404, graph.post(APPS + "/8d0e9a49-0000-4000-8000-000000000000/userStatuses", "{}").status());
+        assertEquals(404, graph.get(users + "/8d0e9a49-0000-4000-8000-000000000000").status());
+    }
+}

@@ -1,0 +1,119 @@
+package org.graphstatus.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+/**
+ * HTTP into the deployed service, as a Graph SDK would call it: JSON bodies, bearer tokens, and a fresh
+ * parent for each test so that tests never depend on each other's data.
+ */
+public final class GraphClient {
+
+    public static final String APPS = "deviceAppManagement/mobileApps";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI root;
+    private final URI beta;
+    private final String token = Tokens.delegated(Tokens.READ_WRITE);
+
+    public GraphClient(URL deployment) {
+        this.root = URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/");
+        this.beta = root.resolve("beta/");
+    }
+
+    /** An absolute URI for a path under {@code /beta}, e.g. {@code deviceAppManagement/mobileApps}. */
+    public URI uri(String path) {
+        return beta.resolve(path);
+    }
+
+    /** An absolute URI for a path under the server root, outside the API. */
+    public URI rootUri(String path) {
+        return root.resolve(path);
+    }
+
+    public Answer post(String path, String json) {
+        return send(request(uri(path), token).POST(BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
+    public Answer get(String path) {
+        return send(request(uri(path), token).GET());
+    }
+
+    /** A request with the caller's own token (or none when {@code token} is null). */
+    public static HttpRequest.Builder request(URI uri, String token) {
+        var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    public static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), BodyHandlers.ofString());
+            return new Answer(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new web app; returns its id. */
+    public String newApp() {
+        Answer created = post(APPS, "{\"@odata.type\":\"#microsoft.graph.webApp\",\"displayName\":\"Test app\"}");
+        assertEquals(201, created.status(), created.body());
+        return created.json().getString("id");
+    }
+
+    /** A new user status of the app; returns its id. */
+    public String newUserStatus(String appId) {
+        Answer created = post(APPS + "/" + appId + "/userStatuses", "{\"userName\":\"Test user\"}");
+        assertEquals(201, created.status(), created.body());
+        return created.json().getString("id");
+    }
+
+    /** What came back. */
+    public record Answer(HttpResponse<String> response) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String body() {
+            return response.body();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body()))) {
+                return reader.readObject();
+            }
+        }
+
+        /** The Graph error of an error answer: {@code error.code}. */
+        public String errorCode() {
+            return json().getJsonObject("error").getString("code");
+        }
+
+        public String errorMessage() {
+            return json().getJsonObject("error").getString("message");
+        }
+    }
+}
