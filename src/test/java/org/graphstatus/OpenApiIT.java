@@ -58,7 +58,7 @@ class OpenApiIT {
             JsonObject post = contract.getJsonObject("paths").getJsonObject(create).getJsonObject("post");
             assertEquals(Set.of("201", "400", "401", "403", "404", "405", "413", "415", "500"),
                     post.getJsonObject("responses").keySet());
-            assertEquals("[\"DeviceManagementApps.ReadWrite.All\"]", post.getJsonArray("x-permissions").toString());
+            assertEquals("[{\"bearer\":[\"DeviceManagementApps.ReadWrite.All\"]}]", post.getJsonArray("security").toString());
         }
         assertEquals("bearer", contract.getJsonObject("components").getJsonObject("securitySchemes")
                 .getJsonObject("bearer").getString("scheme"));

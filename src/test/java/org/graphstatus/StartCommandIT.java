@@ -77,7 +77,7 @@ class StartCommandIT {
         builder.environment().remove("GRAPH_DATA_DIR"); // the default data folder, ./data
         long started = System.nanoTime();
         Process server = builder.start();
-        var probe = GraphClient.request(java.net.URI.create("http://localhost:" + port + "/beta/" + APPS), null);
+        var probe = GraphClient.request(java.net.URI.create("http://localhost:" + port + "/beta/" + APPS + "/probe"), null);
         while (System.nanoTime() - started < BOOT_LIMIT.toNanos()) {
             assertTrue(server.isAlive(), "the server stopped; see " + workDir.resolve(name + ".log"));
             try {
