@@ -5,44 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Set;
-import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The contract at /openapi: every route, the status schema, and that the service answers what it says. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OpenApiIT {
+class OpenApiIT extends DeployedService {
 
     static final String APP = "/beta/deviceAppManagement/mobileApps/{mobileAppId}";
     static final String USER = APP + "/userStatuses/{userAppInstallStatusId}";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
     JsonObject contract;
-    GraphClient graph;
 
     @BeforeEach
     void readContract() {
-        graph = new GraphClient(base);
         Answer answer = GraphClient.send(GraphClient.request(graph.rootUri("openapi"), null).GET());
         assertEquals(200, answer.status());
         contract = answer.json();

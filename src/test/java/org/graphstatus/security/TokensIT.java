@@ -16,7 +16,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.InputStream;
-import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
@@ -24,41 +23,23 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
-import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which tokens open which doors: the permissions of the API page, with tokens shaped like Microsoft's. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokensIT {
+class TokensIT extends DeployedService {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    GraphClient graph;
     String devices;
 
     @BeforeEach
     void newApp() {
-        graph = new GraphClient(base);
         devices = APPS + "/" + graph.newApp() + "/deviceStatuses";
     }
 

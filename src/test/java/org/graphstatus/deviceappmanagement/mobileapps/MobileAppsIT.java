@@ -6,26 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.OffsetDateTime;
-import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** mobileApp: abstract in Graph, created as a derived type whose own properties come back as they went in. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class MobileAppsIT {
+class MobileAppsIT extends DeployedService {
 
     static final String WEB_APP = """
             {
@@ -41,20 +31,7 @@ class MobileAppsIT {
               "useManagedBrowser": true
             }""";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
-    @ArquillianResource
-    URL base;
-
-    GraphClient graph;
-
-    @BeforeEach
-    void client() {
-        graph = new GraphClient(base);
-    }
 
     @Test
     void createsADerivedTypeAndKeepsItsOwnProperties() {

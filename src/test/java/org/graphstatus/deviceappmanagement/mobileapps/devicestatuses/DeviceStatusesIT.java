@@ -7,30 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Creating and reading mobileAppInstallStatus on both routes of the API page. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DeviceStatusesIT {
+class DeviceStatusesIT extends DeployedService {
 
     /** The API page's example, with the three properties the metadata adds, as the Java SDK sends them. */
     static final String PAGE_EXAMPLE = """
@@ -50,20 +41,10 @@ class DeviceStatusesIT {
               "displayVersion": "1.2.3"
             }""";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    GraphClient graph;
     String app;
 
     @BeforeEach
     void newApp() {
-        graph = new GraphClient(base);
         app = graph.newApp();
     }
 

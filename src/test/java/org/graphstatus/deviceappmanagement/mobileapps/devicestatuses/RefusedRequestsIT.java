@@ -5,21 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.stream.Stream;
-import org.graphstatus.testing.Deployments;
+import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,25 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every bad request gets a Graph error (never HTML, never a 500, never a stack trace), and nothing is
  * stored: each case checks both collections stay empty afterwards.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RefusedRequestsIT {
+class RefusedRequestsIT extends DeployedService {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    GraphClient graph;
     String app;
     String user;
 
     @BeforeEach
     void newParents() {
-        graph = new GraphClient(base);
         app = graph.newApp();
         user = graph.newUserStatus(app);
     }

@@ -21,12 +21,19 @@ import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.Devi
 import org.graphstatus.odata.ODataContext;
 import org.graphstatus.security.Permissions;
 
-/** {@code /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses}: all of an app's statuses. */
+/**
+ * {@code deviceStatuses} under both of its parents: {@code /deviceAppManagement/mobileApps/{mobileAppId}} (all of
+ * the app's statuses) and {@code .../userStatuses/{userAppInstallStatusId}} (one user's). One class serves both
+ * through an optional path segment, because the two routes are one collection seen from two parents; JAX-RS
+ * prefers this template to the user statuses resource for the longer route, as it has more literal characters.
+ */
 @RequestScoped
-@Path("deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses")
+@Path("deviceAppManagement/mobileApps/{mobileAppId}{userStatus: (/userStatuses/[^/]+)?}/deviceStatuses")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceStatusesResource {
+
+    private static final String USER_STATUSES = "/userStatuses/";
 
     @Inject
     DeviceStatuses statuses;
@@ -37,27 +44,38 @@ public class DeviceStatusesResource {
     @PathParam("mobileAppId")
     String appId;
 
+    /** Empty on the app's route, {@code /userStatuses/{id}} on the user's. */
+    @PathParam("userStatus")
+    String userStatus;
+
     @POST
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
-        DeviceStatus status = statuses.create(appId, null, MobileAppInstallStatusJson.read(body));
+        DeviceStatus status = statuses.create(appId, userStatusId(), MobileAppInstallStatusJson.read(body));
         return ODataContext.created(uri, path(), status.getId(), MobileAppInstallStatusJson.write(status));
     }
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
-        return ODataContext.collection(uri, path(), MobileAppInstallStatusJson.write(statuses.list(appId, null)));
+        return ODataContext.collection(uri, path(), MobileAppInstallStatusJson.write(statuses.list(appId, userStatusId())));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.write(statuses.get(appId, null, id)));
+        return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.write(statuses.get(appId, userStatusId(), id)));
+    }
+
+    /** The user status whose statuses these are, or null for all of the app's. */
+    private String userStatusId() {
+        return userStatus.isEmpty() ? null : userStatus.substring(USER_STATUSES.length());
     }
 
     private String path() {
-        return "deviceAppManagement/" + key("mobileApps", appId) + "/deviceStatuses";
+        String user = userStatusId();
+        return "deviceAppManagement/" + key("mobileApps", appId)
+                + (user == null ? "" : "/" + key("userStatuses", user)) + "/deviceStatuses";
     }
 }
