@@ -47,14 +47,6 @@ public final class EntityBody {
         return new EntityBody(json, type);
     }
 
-    public JsonObject json() {
-        return json;
-    }
-
-    public boolean has(String name) {
-        return json.containsKey(name);
-    }
-
     public String annotation(String name) {
         JsonValue value = json.get(name);
         if (value == null || value.getValueType() == ValueType.NULL) {

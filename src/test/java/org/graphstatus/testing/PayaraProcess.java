@@ -1,0 +1,127 @@
+package org.graphstatus.testing;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro started the way the README starts it ({@code java -jar payara-micro.jar --deploy ...} with the
+ * run's server-config file), for the tests that stop, kill or double the server, which Arquillian cannot.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+    private static final Duration BOOT_LIMIT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long bootMillis;
+
+    private PayaraProcess(Process process, int port, Path log, long bootMillis) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.bootMillis = bootMillis;
+    }
+
+    /** A free port, for a server that must come back on the same one. */
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the server in {@code workDir} and waits until the API answers; {@code env} adds variables. */
+    public static PayaraProcess start(Path workDir, String name, int port, Map<String, String> env) {
+        try {
+            Files.createDirectories(workDir);
+            Path log = workDir.resolve(name + ".log");
+            var builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    new File(System.getProperty("payara.microJar")).getAbsolutePath(),
+                    "--deploy", new File(System.getProperty("graph.war")).getAbsolutePath(),
+                    "--postbootcommandfile", System.getProperty("graph.postboot"),
+                    "--addlibs", System.getProperty("graph.addlibs"),
+                    "--port", String.valueOf(port), "--nocluster"))
+                    .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().remove("GRAPH_DATA_DIR"); // the default data folder, ./data, unless env says
+            builder.environment().putAll(env);
+            long started = System.nanoTime();
+            Process process = builder.start();
+            var probe = GraphClient.request(URI.create("http://localhost:" + port + "/beta/" + APPS + "/probe"), null);
+            while (System.nanoTime() - started < BOOT_LIMIT.toNanos()) {
+                assertTrue(process.isAlive(), "the server stopped; see " + log);
+                try {
+                    if (GraphClient.send(probe.GET()).status() == 401) { // deployed, and asking for a token
+                        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                        System.out.printf("%s: boot to first answer %d ms%n", name, millis);
+                        return new PayaraProcess(process, port, log, millis);
+                    }
+                } catch (RuntimeException notYetListening) {
+                    // the port opens late in the boot
+                }
+                Thread.sleep(200);
+            }
+            process.destroyForcibly();
+            throw new AssertionError("no answer within " + BOOT_LIMIT + "; see " + log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public GraphClient graph() {
+        try {
+            return new GraphClient(new URL("http://localhost:" + port + "/"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long bootMillis() {
+        return bootMillis;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as a power cut or the OOM killer would end it. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** SIGTERM: Payara's shutdown hook undeploys and closes the database. */
+    @Override
+    public void close() {
+        process.destroy();
+        waitFor();
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
