@@ -1,0 +1,90 @@
+package org.graphstatus;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.PayaraProcess;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several instances behind a load balancer on one PostgreSQL: two start at once on an empty database
+ * (Flyway's lock lets one migrate, the other wait), and each reads what the other wrote. H2's file belongs
+ * to one server, so this runs in the PostgreSQL run only.
+ */
+class TwoInstancesIT {
+
+    @Test
+    void twoInstancesStartTogetherOnAnEmptyDatabaseAndReadEachOthersWrites() throws Exception {
+        assumeTrue(System.getProperty("graph.postboot").endsWith("postgresql.asadmin"), "PostgreSQL run only");
+        String database = "graph_two_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("postgres", "CREATE DATABASE " + database);
+        try {
+            startTogetherAndReadEachOthersWrites(database);
+            try (Connection db = connect(database); var rows = db.createStatement().executeQuery(
+                    "SELECT version, COUNT(*) FROM flyway_schema_history WHERE success GROUP BY version")) {
+                while (rows.next()) {
+                    assertEquals(1, rows.getInt(2), "migration " + rows.getString(1) + " ran once");
+                }
+            }
+        } finally {
+            execute("postgres", "DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    private static void startTogetherAndReadEachOthersWrites(String database) throws Exception {
+        Path workDir = Path.of("target", "two-instances");
+        Map<String, String> env = Map.of("PGDATABASE", database);
+        var startA = CompletableFuture.supplyAsync(() -> PayaraProcess.start(workDir, "TwoInstancesIT A", PayaraProcess.freePort(), env));
+        var startB = CompletableFuture.supplyAsync(() -> PayaraProcess.start(workDir, "TwoInstancesIT B", PayaraProcess.freePort(), env));
+        try (PayaraProcess a = startA.get(); PayaraProcess b = startB.get()) {
+            GraphClient viaA = a.graph();
+            GraphClient viaB = b.graph();
+
+            String app = viaA.newApp();
+            assertEquals(200, viaB.get(APPS + "/" + app).status(), "an app created through A is read through B");
+            String user = viaB.newUserStatus(app);
+            String devices = APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses";
+            assertEquals(201, viaA.post(devices, "{\"installState\":\"installed\"}").status(), "B's user, through A");
+            assertEquals(1, viaB.get(APPS + "/" + app + "/userStatuses/" + user).json().getInt("installedDeviceCount"));
+            JsonObject throughB = viaB.post(devices, "{\"installState\":\"failed\"}").json();
+            JsonObject readThroughA = viaA.get(devices + "/" + throughB.getString("id")).json();
+            throughB.forEach((property, value) -> {
+                if (!property.equals("@odata.context")) { // names the instance's own host and port
+                    assertEquals(value, readThroughA.get(property), property);
+                }
+            });
+            assertEquals(2, viaA.get(devices).json().getJsonArray("value").size());
+            assertEquals(1, viaA.get(APPS + "/" + app + "/userStatuses/" + user).json().getInt("failedDeviceCount"));
+        } finally { // when one start failed, the other server still has to go
+            CompletableFuture.allOf(startA, startB).exceptionally(e -> null).join();
+            startA.thenAccept(PayaraProcess::close);
+            startB.thenAccept(PayaraProcess::close);
+        }
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection db = connect(database)) {
+            db.createStatement().execute(sql);
+        }
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        String url = "jdbc:postgresql://" + env("PGHOST", "localhost") + ":" + env("PGPORT", "5432") + "/" + database;
+        return DriverManager.getConnection(url, env("PGUSER", "postgres"), env("PGPASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

@@ -1,0 +1,62 @@
+package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.graphstatus.testing.DeployedService;
+import org.graphstatus.testing.GraphClient.Answer;
+import org.junit.jupiter.api.Test;
+
+/** N concurrent creates under one app and one user status: exactly N rows and counts that match them. */
+class ConcurrentCreatesIT extends DeployedService {
+
+    static final int CREATES = 120;
+    static final int CLIENTS = 24;
+    static final List<String> STATES = List.of("installed", "failed", "notInstalled", "pendingInstall");
+
+    @Test
+    void everyConcurrentCreateIsStoredOnceAndCounted() throws Exception {
+        String app = graph.newApp();
+        String user = graph.newUserStatus(app);
+        String devices = APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses";
+        List<Callable<Answer>> creates = new ArrayList<>();
+        for (int i = 0; i < CREATES; i++) {
+            String body = "{\"deviceName\":\"device " + i + "\",\"installState\":\"" + STATES.get(i % STATES.size()) + "\"}";
+            creates.add(() -> graph.post(devices, body));
+        }
+
+        List<Answer> answers = new ArrayList<>();
+        var clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (Future<Answer> answer : clients.invokeAll(creates)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        Map<Integer, Long> statuses = answers.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
+        assertEquals(Map.of(201, (long) CREATES), statuses, "every create answered 201");
+        List<JsonObject> stored = graph.get(devices).json().getJsonArray("value").getValuesAs(JsonObject.class);
+        assertEquals(CREATES, stored.size());
+        assertEquals(CREATES, stored.stream().map(s -> s.getString("id")).distinct().count());
+        assertEquals(CREATES, graph.get(APPS + "/" + app + "/deviceStatuses").json().getJsonArray("value").size());
+        Map<String, Long> byState = stored.stream()
+                .collect(Collectors.groupingBy(s -> s.getString("installState"), Collectors.counting()));
+        JsonObject counts = graph.get(APPS + "/" + app + "/userStatuses/" + user).json();
+        assertEquals(CREATES / STATES.size(), byState.get("installed"));
+        assertEquals((long) byState.get("installed"), counts.getInt("installedDeviceCount"));
+        assertEquals((long) byState.get("failed"), counts.getInt("failedDeviceCount"));
+        assertEquals((long) byState.get("notInstalled"), counts.getInt("notInstalledDeviceCount"));
+        System.out.printf("ConcurrentCreatesIT: %d creates from %d clients, answers %s, %d rows, counts %s%n",
+                CREATES, CLIENTS, statuses, stored.size(), counts);
+    }
+}
