@@ -6,12 +6,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The last line: a fault of ours becomes a 500 in Graph's envelope, and its stack trace goes to the log
- * under the request-id the client was given, never to the client.
+ * under the request-id the client was given, never to the client. A database that cannot be reached is not
+ * a fault of the request: it is a 503 with {@code Retry-After}, and one log line.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -21,12 +25,39 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     HttpServletRequest request;
 
+    /** Seconds a client is asked to wait while the database is away. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @Override
     public Response toResponse(Throwable e) {
+        if (databaseUnreachable(e)) {
+            LOG.warning(() -> "request-id " + RequestIds.requestId(request) + ": database unreachable: " + e);
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(GraphError.envelope("ServiceUnavailable",
+                            "The service cannot reach its database; retry later.", request))
+                    .build();
+        }
         LOG.log(Level.SEVERE, "request-id " + RequestIds.requestId(request) + " failed", e);
         return Response.serverError()
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(GraphError.envelope("InternalServerError", "The service hit an unexpected error.", request))
                 .build();
+    }
+
+    /**
+     * A connection failure somewhere in the causes: SQLSTATE class 08 (connection exception), a JDBC
+     * connection exception, or the server's pool failing to hand out a connection.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || cause instanceof jakarta.resource.ResourceException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,4 +1,4 @@
-package org.graphstatus.schema;
+package org.graphstatus.database;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,77 @@
+package org.graphstatus.database;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import org.graphstatus.testing.DeployedService;
+import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.GraphClient.Answer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readiness follows the database, and a database outage is a 503 the service recovers from by itself. The
+ * outage is real: the test stops and restarts this machine's PostgreSQL, so it runs in the PostgreSQL run,
+ * where the machine has one.
+ */
+class DatabaseHealthIT extends DeployedService {
+
+    static final Duration FAST = Duration.ofSeconds(3);
+
+    @Test
+    void readinessChecksTheDatabaseAndLivenessIsUp() {
+        Answer ready = health("ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertEquals("database", ready.json().getJsonArray("checks").getJsonObject(0).getString("name"));
+        assertEquals(200, health("live").status());
+    }
+
+    @Test
+    void whilePostgresqlIsStoppedRequestsGet503FastAndTheServiceRecoversByItself() throws Exception {
+        assumeTrue(System.getProperty("graph.postboot").endsWith("postgresql.asadmin"), "PostgreSQL run only");
+        assumeTrue(new File("/usr/bin/pg_ctlcluster").canExecute(), "needs the machine's pg_ctlcluster");
+        String devices = APPS + "/" + graph.newApp() + "/deviceStatuses";
+
+        postgresql("stop");
+        try {
+            long started = System.nanoTime();
+            Answer create = graph.post(devices, "{}");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertEquals(503, create.status(), create.body());
+            assertEquals("ServiceUnavailable", create.errorCode());
+            assertEquals("5", create.header("Retry-After"));
+            assertTrue(took.compareTo(FAST) < 0, "answered in " + took);
+            assertEquals(503, graph.get(devices).status());
+            assertEquals(503, health("ready").status(), "not ready without a database");
+            assertEquals(200, health("live").status(), "alive all the same: a restart would not help");
+        } finally {
+            postgresql("start");
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (health("ready").status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(200, health("ready").status(), "ready again");
+        Answer created = graph.post(devices, "{}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals(1, graph.get(devices).json().getJsonArray("value").size());
+    }
+
+    private Answer health(String check) {
+        return GraphClient.send(GraphClient.request(graph.rootUri("health/" + check), null).GET());
+    }
+
+    private static void postgresql(String action) throws IOException, InterruptedException {
+        String[] versions = new File("/etc/postgresql").list();
+        Arrays.sort(versions);
+        Process command = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", versions[versions.length - 1],
+                "main", action).inheritIO().start();
+        assertEquals(0, command.waitFor(), "pg_ctlcluster " + action);
+    }
+}
