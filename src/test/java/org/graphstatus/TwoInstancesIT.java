@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.PayaraProcess;
 import org.junit.jupiter.api.Test;
@@ -25,19 +23,18 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesStartTogetherOnAnEmptyDatabaseAndReadEachOthersWrites() throws Exception {
-        assumeTrue(System.getProperty("graph.postboot").endsWith("postgresql.asadmin"), "PostgreSQL run only");
-        String database = "graph_two_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("postgres", "CREATE DATABASE " + database);
+        assumeTrue(Databases.postgresqlRun(), "PostgreSQL run only");
+        String database = Databases.createPostgresql("graph_two");
         try {
             startTogetherAndReadEachOthersWrites(database);
-            try (Connection db = connect(database); var rows = db.createStatement().executeQuery(
+            try (Connection db = Databases.connect(Databases.postgresqlUrl(database)); var rows = db.createStatement().executeQuery(
                     "SELECT version, COUNT(*) FROM flyway_schema_history WHERE success GROUP BY version")) {
                 while (rows.next()) {
                     assertEquals(1, rows.getInt(2), "migration " + rows.getString(1) + " ran once");
                 }
             }
         } finally {
-            execute("postgres", "DROP DATABASE IF EXISTS " + database);
+            Databases.dropPostgresql(database);
         }
     }
 
@@ -70,21 +67,5 @@ class TwoInstancesIT {
             startA.thenAccept(PayaraProcess::close);
             startB.thenAccept(PayaraProcess::close);
         }
-    }
-
-    private static void execute(String database, String sql) throws SQLException {
-        try (Connection db = connect(database)) {
-            db.createStatement().execute(sql);
-        }
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        String url = "jdbc:postgresql://" + env("PGHOST", "localhost") + ":" + env("PGPORT", "5432") + "/" + database;
-        return DriverManager.getConnection(url, env("PGUSER", "postgres"), env("PGPASSWORD", ""));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isEmpty() ? fallback : value;
     }
 }

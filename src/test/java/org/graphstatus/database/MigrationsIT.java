@@ -1,0 +1,108 @@
+package org.graphstatus.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.graphstatus.testing.Databases;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An upgrade keeps what is stored: a database at migration 1 with statuses in it is brought to the latest
+ * schema by the same Flyway set-up the service runs at deployment, and every row reads the same after it.
+ * On the run's database kind (H2, or PostgreSQL in the PostgreSQL run), in a database of its own.
+ */
+class MigrationsIT {
+
+    @Test
+    void aDatabaseAtMigration1UpgradesToTheLatestWithItsRowsIntact() throws Exception {
+        String postgresql = Databases.postgresqlRun() ? Databases.createPostgresql("graph_upgrade") : null;
+        String url = postgresql != null ? Databases.postgresqlUrl(postgresql)
+                : "jdbc:h2:file:" + Path.of("target", "migrations", UUID.randomUUID().toString()).toAbsolutePath();
+        try {
+            migrate(url, MigrationVersion.fromVersion("1"));
+            List<List<Object>> before;
+            try (Connection db = Databases.connect(url)) {
+                insertV1Rows(db);
+                before = rows(db);
+            }
+
+            Flyway upgraded = migrate(url, MigrationVersion.LATEST);
+
+            assertEquals("2", upgraded.info().current().getVersion().getVersion());
+            try (Connection db = Databases.connect(url)) {
+                assertEquals(before, rows(db), "every row as it was");
+                assertTrue(indexes(db).containsAll(Set.of("ix_device_status_user_state", "ix_device_status_app_state",
+                        "ix_device_status_app_last_sync")), "the indexes of migration 2: " + indexes(db));
+            }
+        } finally {
+            if (postgresql != null) {
+                Databases.dropPostgresql(postgresql);
+            }
+        }
+    }
+
+    private static Flyway migrate(String url, MigrationVersion target) {
+        Flyway flyway = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+                .target(target).load();
+        flyway.migrate();
+        return flyway;
+    }
+
+    private static void insertV1Rows(Connection db) throws SQLException {
+        try (var statement = db.createStatement()) {
+            statement.execute("INSERT INTO mobile_app (id, odata_type, display_name, is_featured, publishing_state, "
+                    + "upload_state, derived_properties, created_date_time, last_modified_date_time) VALUES "
+                    + "('a1', '#microsoft.graph.webApp', 'Contoso', FALSE, 'published', 0, '{\"appUrl\":\"https://x\"}', "
+                    + "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+            statement.execute("INSERT INTO user_app_install_status (id, mobile_app_id, user_name) VALUES ('u1', 'a1', 'Ann')");
+            statement.execute("INSERT INTO mobile_app_install_status (id, mobile_app_id, user_status_id, device_name, "
+                    + "error_code, install_state, install_state_detail, mobile_app_install_status_value, "
+                    + "last_sync_date_time, last_sync_ticks) VALUES "
+                    + "('d1', 'a1', 'u1', 'laptop', 9, 'failed', 'seeInstallErrorCode', 'failed', "
+                    + "'2017-01-01T00:02:49.3205976-08:00', 14832577693205976), "
+                    + "('d2', 'a1', NULL, 'phone', 0, 'installed', 'noAdditionalDetails', 'installed', "
+                    + "'0001-01-01T00:00:00Z', -621355968000000000)");
+        }
+    }
+
+    private static List<List<Object>> rows(Connection db) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String table : List.of("mobile_app", "user_app_install_status", "mobile_app_install_status")) {
+            try (var statement = db.createStatement(); ResultSet result = statement.executeQuery(
+                    "SELECT * FROM " + table + " ORDER BY id")) {
+                while (result.next()) {
+                    List<Object> row = new ArrayList<>(List.of(table));
+                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+                        row.add(String.valueOf(result.getObject(column)));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        assertEquals(4, rows.size());
+        return rows;
+    }
+
+    private static Set<String> indexes(Connection db) throws SQLException {
+        Set<String> names = new HashSet<>();
+        for (String table : List.of("mobile_app_install_status", "MOBILE_APP_INSTALL_STATUS")) {
+            try (ResultSet index = db.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                while (index.next()) {
+                    names.add(String.valueOf(index.getString("INDEX_NAME")).toLowerCase());
+                }
+            }
+        }
+        return names;
+    }
+}
