@@ -1,4 +1,4 @@
-package org.graphstatus.database;
+package org.graphstatus.monitoring;
 
 import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,11 +15,11 @@ import org.graphstatus.testing.GraphClient.Answer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Readiness follows the database, and a database outage is a 503 the service recovers from by itself. The
- * outage is real: the test stops and restarts this machine's PostgreSQL, so it runs in the PostgreSQL run,
- * where the machine has one.
+ * What an operator watches: readiness follows the database, a database outage is a 503 the service
+ * recovers from by itself, and /metrics counts requests per operation and shows the connection pool. The
+ * outage is real: the test stops and restarts this machine's PostgreSQL, so it runs in the PostgreSQL run.
  */
-class DatabaseHealthIT extends DeployedService {
+class HealthAndMetricsIT extends DeployedService {
 
     static final Duration FAST = Duration.ofSeconds(3);
 
@@ -29,6 +29,22 @@ class DatabaseHealthIT extends DeployedService {
         assertEquals(200, ready.status(), ready.body());
         assertEquals("database", ready.json().getJsonArray("checks").getJsonObject(0).getString("name"));
         assertEquals(200, health("live").status());
+    }
+
+    @Test
+    void metricsCountRequestsPerOperationAndStatusAndShowThePool() {
+        String devices = APPS + "/" + graph.newApp() + "/deviceStatuses";
+        assertEquals(201, graph.post(devices, "{}").status());
+        assertEquals(401, GraphClient.send(GraphClient.request(graph.uri(devices), null).GET()).status());
+
+        String metrics = GraphClient.send(GraphClient.request(graph.rootUri("metrics"), null)
+                .setHeader("Accept", "text/plain").GET()).body();
+
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_count{")
+                && line.contains("operation=\"DeviceStatusesResource.create\"") && line.contains("status=\"201\"")), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_count{")
+                && line.contains("operation=\"DeviceStatusesResource.list\"") && line.contains("status=\"401\"")), metrics);
+        assertTrue(metrics.contains("connection_pool_Graph"), "the pool's figures");
     }
 
     @Test
