@@ -6,6 +6,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.graphstatus.StartupFailure;
 
 /**
  * Brings the database to the schema of this version at deployment, before the first request: the versioned
@@ -19,10 +21,16 @@ public class SchemaMigration {
     DataSource dataSource;
 
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object start) {
-        Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        try {
+            Flyway.configure(SchemaMigration.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            // e.g. a database migrated by a newer version, or one that holds other tables: never guess
+            throw StartupFailure.exit("the database schema cannot be brought to this version: "
+                    + e.getMessage().replaceAll("\\s+", " "));
+        }
     }
 }

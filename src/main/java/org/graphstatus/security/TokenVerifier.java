@@ -41,6 +41,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.graphstatus.StartupFailure;
 
 /**
  * Verifies bearer tokens with the standard MicroProfile JWT keys ({@code mp.jwt.verify.publickey.location}
@@ -75,13 +76,21 @@ public class TokenVerifier {
 
     private DefaultJWTProcessor<SecurityContext> processor;
 
-    /** Reads the keys at deployment, so that a wrong setting stops the start instead of every request. */
+    /** Reads the keys at deployment (in {@link #configure}), so a wrong setting stops the start, not every request. */
     void verifyConfigurationAtStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
         processor.getJWSKeySelector();
     }
 
     @PostConstruct
     void configure() {
+        try {
+            configureProcessor();
+        } catch (RuntimeException e) {
+            throw StartupFailure.exit("the token settings are wrong: " + e.getMessage());
+        }
+    }
+
+    private void configureProcessor() {
         var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
                 audiences.map(list -> new HashSet<>(Arrays.asList(list.trim().split("\\s*,\\s*")))).orElse(null),
                 new JWTClaimsSet.Builder().issuer(issuer).build(),

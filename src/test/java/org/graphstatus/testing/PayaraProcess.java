@@ -48,20 +48,9 @@ public final class PayaraProcess implements AutoCloseable {
     /** Starts the server in {@code workDir} and waits until the API answers; {@code env} adds variables. */
     public static PayaraProcess start(Path workDir, String name, int port, Map<String, String> env) {
         try {
-            Files.createDirectories(workDir);
             Path log = workDir.resolve(name + ".log");
-            var builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    new File(System.getProperty("payara.microJar")).getAbsolutePath(),
-                    "--deploy", new File(System.getProperty("graph.war")).getAbsolutePath(),
-                    "--postbootcommandfile", System.getProperty("graph.postboot"),
-                    "--addlibs", System.getProperty("graph.addlibs"),
-                    "--port", String.valueOf(port), "--nocluster"))
-                    .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().remove("GRAPH_DATA_DIR"); // the default data folder, ./data, unless env says
-            builder.environment().putAll(env);
             long started = System.nanoTime();
-            Process process = builder.start();
+            Process process = launch(workDir, log, port, env);
             var probe = GraphClient.request(URI.create("http://localhost:" + port + "/beta/" + APPS + "/probe"), null);
             while (System.nanoTime() - started < BOOT_LIMIT.toNanos()) {
                 assertTrue(process.isAlive(), "the server stopped; see " + log);
@@ -78,11 +67,50 @@ public final class PayaraProcess implements AutoCloseable {
             }
             process.destroyForcibly();
             throw new AssertionError("no answer within " + BOOT_LIMIT + "; see " + log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How a start that should fail ended: the exit status and everything the server logged. */
+    public record Exit(int code, String log) {
+    }
+
+    /** Starts the server and waits for it to stop by itself, for starts that must fail. */
+    public static Exit runUntilItStops(Path workDir, String name, Map<String, String> env) {
+        Path log = workDir.resolve(name + ".log");
+        Process process = launch(workDir, log, freePort(), env);
+        try {
+            if (!process.waitFor(BOOT_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("the server did not stop by itself within " + BOOT_LIMIT + "; see " + log);
+            }
+            return new Exit(process.exitValue(), Files.readString(log));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Process launch(Path workDir, Path log, int port, Map<String, String> env) {
+        try {
+            Files.createDirectories(workDir);
+            var builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    new File(System.getProperty("payara.microJar")).getAbsolutePath(),
+                    "--deploy", new File(System.getProperty("graph.war")).getAbsolutePath(),
+                    "--postbootcommandfile", System.getProperty("graph.postboot"),
+                    "--addlibs", System.getProperty("graph.addlibs"),
+                    "--port", String.valueOf(port), "--nocluster"))
+                    .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().remove("GRAPH_DATA_DIR"); // the default data folder, ./data, unless env says
+            builder.environment().putAll(env);
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,74 @@
+package org.graphstatus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.graphstatus.testing.Databases;
+import org.graphstatus.testing.PayaraProcess;
+import org.graphstatus.testing.PayaraProcess.Exit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A wrong setting ends the start with exit status 1 and one log line that names it, instead of a wall of
+ * stack traces and a server that keeps running with nothing deployed. Started as the README starts it, with
+ * one setting spoiled at a time.
+ */
+class StartupFailureIT {
+
+    private static final Path WORK = Path.of("target", "startup-failure");
+
+    @Test
+    void anUnreachableDatabase() throws Exception {
+        Path notADatabase = Files.createDirectories(WORK.resolve(UUID.randomUUID().toString())).toAbsolutePath();
+        Files.writeString(notADatabase.resolve("graph.mv.db"), "not an H2 database");
+        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT database", Map.of(
+                "PGPORT", "1", // nothing listens there
+                "GRAPH_DATA_DIR", notADatabase.toString()));
+        assertFailedWithOneLine(exit, "Cannot start: the database cannot be reached");
+    }
+
+    @Test
+    void aTokenKeyThatDoesNotExist() {
+        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT token key",
+                Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/no/such/key.pem"));
+        assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: "
+                + "The token verification key could not be read: no file or application resource at '/no/such/key.pem'");
+    }
+
+    /** A database whose migration 1 differs from this build's (another build's, or edited by hand). */
+    @Test
+    void aDatabaseMigratedByAnotherBuild() throws Exception {
+        String postgresql = Databases.postgresqlRun() ? Databases.createPostgresql("graph_foreign") : null;
+        Path h2Dir = WORK.resolve(UUID.randomUUID().toString()).toAbsolutePath();
+        String url = postgresql != null ? Databases.postgresqlUrl(postgresql) : "jdbc:h2:file:" + h2Dir.resolve("graph");
+        try {
+            Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+            try (Connection db = Databases.connect(url); var statement = db.createStatement()) {
+                statement.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
+            }
+            Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT migrations", postgresql != null
+                    ? Map.of("PGDATABASE", postgresql) : Map.of("GRAPH_DATA_DIR", h2Dir.toString()));
+            assertFailedWithOneLine(exit, "Cannot start: the database schema cannot be brought to this version: "
+                    + "Validate failed: Migrations have failed validation Migration checksum mismatch for migration version 1");
+        } finally {
+            if (postgresql != null) {
+                Databases.dropPostgresql(postgresql);
+            }
+        }
+    }
+
+    private static void assertFailedWithOneLine(Exit exit, String expected) {
+        assertEquals(1, exit.code(), exit.log());
+        assertTrue(exit.log().contains(expected), "expected \"" + expected + "\" in:\n" + exit.log());
+        assertEquals(1, exit.log().split("Cannot start", -1).length - 1, "said once:\n" + exit.log());
+        assertFalse(exit.log().contains("\tat "), "no stack trace:\n" + exit.log());
+        assertFalse(exit.log().contains("Payara Micro 6.2025.10 (build 42) ready in"), "never ready:\n" + exit.log());
+    }
+}
