@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Several instances behind a load balancer on one PostgreSQL: two start at once on an empty database
  * (Flyway's lock lets one migrate, the other wait), and each reads what the other wrote. H2's file belongs
- * to one server, so this runs in the PostgreSQL run only.
+ * to one server, so this runs in the PostgreSQL run only. Reads follow updates and deletes made elsewhere too.
  */
 class TwoInstancesIT {
 
@@ -62,6 +62,17 @@ class TwoInstancesIT {
             });
             assertEquals(2, viaA.get(devices).json().getJsonArray("value").size());
             assertEquals(1, viaA.get(APPS + "/" + app + "/userStatuses/" + user).json().getInt("failedDeviceCount"));
+
+            // update through B, read through A: no instance keeps a copy that an update elsewhere leaves stale
+            String status = devices + "/" + throughB.getString("id");
+            assertEquals("failed", viaA.get(status).json().getString("installState"), "A has read it before");
+            assertEquals(200, viaB.patch(status, "{\"installState\":\"installed\",\"deviceName\":\"renamed\"}").status());
+            JsonObject afterUpdate = viaA.get(status).json();
+            assertEquals("installed", afterUpdate.getString("installState"));
+            assertEquals("renamed", afterUpdate.getString("deviceName"));
+            assertEquals(2, viaA.get(APPS + "/" + app + "/userStatuses/" + user).json().getInt("installedDeviceCount"));
+            assertEquals(204, viaA.delete(status).status());
+            assertEquals(404, viaB.get(status).status(), "deleted through A, gone through B");
         } finally { // when one start failed, the other server still has to go
             CompletableFuture.allOf(startA, startB).exceptionally(e -> null).join();
             startA.thenAccept(PayaraProcess::close);

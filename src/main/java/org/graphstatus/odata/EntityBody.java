@@ -47,6 +47,22 @@ public final class EntityBody {
         return new EntityBody(json, type);
     }
 
+    /** Whether the body names the property at all, with a value or with {@code null}: what an update changes. */
+    public boolean has(String name) {
+        return json.containsKey(name);
+    }
+
+    /** Refuses, in an update, the key and the properties only the server sets. */
+    public EntityBody readOnly(String... names) {
+        for (String name : names) {
+            if (json.containsKey(name)) {
+                throw GraphException.badRequest("The property '" + name + "' of type '" + type
+                        + "' is read-only and cannot be changed.");
+            }
+        }
+        return this;
+    }
+
     public String annotation(String name) {
         JsonValue value = json.get(name);
         if (value == null || value.getValueType() == ValueType.NULL) {

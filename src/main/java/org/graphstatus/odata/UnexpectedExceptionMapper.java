@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * The last line: a fault of ours becomes a 500 in Graph's envelope, and its stack trace goes to the log
  * under the request-id the client was given, never to the client. A database that cannot be reached is not
- * a fault of the request: it is a 503 with {@code Retry-After}, and one log line.
+ * a fault of the request: it is a 503 with {@code Retry-After}, and one log line. A constraint that a concurrent
+ * change broke is a 409.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -39,11 +40,34 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                             "The service cannot reach its database; retry later.", request))
                     .build();
         }
+        if (integrityViolation(e)) {
+            LOG.info(() -> "request-id " + RequestIds.requestId(request) + ": conflicting concurrent change: " + e);
+            return Response.status(Response.Status.CONFLICT)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(GraphError.envelope("Conflict",
+                            "Another request changed the same resources at the same time; read them again and retry.",
+                            request))
+                    .build();
+        }
         LOG.log(Level.SEVERE, "request-id " + RequestIds.requestId(request) + " failed", e);
         return Response.serverError()
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(GraphError.envelope("InternalServerError", "The service hit an unexpected error.", request))
                 .build();
+    }
+
+    /**
+     * SQLSTATE class 23 (integrity constraint violation) at commit: every check a request can fail is made
+     * before it writes, so this is a race with another request, e.g. a status created under a user status
+     * that another request deleted meanwhile. The foreign keys keep the data whole; the client retries.
+     */
+    static boolean integrityViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -54,6 +54,15 @@ public final class GraphClient {
         return send(request(uri(path), token).GET());
     }
 
+    public Answer patch(String path, String json) {
+        return send(request(uri(path), token).method("PATCH", BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
+    public Answer delete(String path) {
+        return send(request(uri(path), token).DELETE());
+    }
+
     /** A request with the caller's own token (or none when {@code token} is null). */
     public static HttpRequest.Builder request(URI uri, String token) {
         var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");

@@ -89,4 +89,60 @@ class MobileAppsIT extends DeployedService {
         assertEquals(404, answer.status());
         assertEquals("ResourceNotFound", answer.errorCode());
     }
+
+    @Test
+    void patchChangesBaseAndDerivedPropertiesAndStampsTheModifiedTime() throws InterruptedException {
+        JsonObject created = graph.post(APPS, WEB_APP).json();
+        String id = created.getString("id");
+        Thread.sleep(5); // so that the modified time can differ
+
+        Answer patched = graph.patch(APPS + "/" + id, """
+                {"@odata.type": "#microsoft.graph.webApp", "displayName": "Renamed", "isFeatured": false,
+                 "appUrl": "https://new.contoso.example"}""");
+
+        assertEquals(200, patched.status(), patched.body());
+        JsonObject app = patched.json();
+        assertEquals("Renamed", app.getString("displayName"));
+        assertFalse(app.getBoolean("isFeatured"));
+        assertEquals("https://new.contoso.example", app.getString("appUrl"));
+        assertTrue(app.getBoolean("useManagedBrowser"), "a derived property not sent stays");
+        assertEquals(created.getString("publisher"), app.getString("publisher"));
+        assertEquals(created.getString("createdDateTime"), app.getString("createdDateTime"));
+        assertTrue(OffsetDateTime.parse(app.getString("lastModifiedDateTime"))
+                .isAfter(OffsetDateTime.parse(created.getString("lastModifiedDateTime"))));
+        assertEquals(app, graph.get(APPS + "/" + id).json());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"id\":\"x\"}", "{\"createdDateTime\":\"2020-01-01T00:00:00Z\"}",
+            "{\"isAssigned\":true}", "{\"@odata.type\":\"#microsoft.graph.win32LobApp\"}",
+            "{\"publishingState\":\"gone\"}", "{\"isFeatured\":null}"})
+    void aBadPatchIs400(String body) {
+        String id = graph.post(APPS, WEB_APP).json().getString("id");
+
+        Answer answer = graph.patch(APPS + "/" + id, body);
+
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("Contoso Portal", graph.get(APPS + "/" + id).json().getString("displayName"));
+    }
+
+    @Test
+    void deletingAnAppDeletesEverythingUnderIt() {
+        String app = graph.newApp();
+        String other = graph.newApp();
+        String user = graph.newUserStatus(app);
+        String device = graph.post(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses", "{}").json().getString("id");
+        String appDevice = graph.post(APPS + "/" + app + "/deviceStatuses", "{}").json().getString("id");
+        String othersDevice = graph.post(APPS + "/" + other + "/deviceStatuses", "{}").json().getString("id");
+
+        Answer deleted = graph.delete(APPS + "/" + app);
+
+        assertEquals(204, deleted.status(), deleted.body());
+        assertEquals(404, graph.get(APPS + "/" + app).status());
+        assertEquals(404, graph.get(APPS + "/" + app + "/userStatuses/" + user).status());
+        assertEquals(404, graph.get(APPS + "/" + app + "/deviceStatuses/" + device).status());
+        assertEquals(404, graph.get(APPS + "/" + app + "/deviceStatuses/" + appDevice).status());
+        assertEquals(200, graph.get(APPS + "/" + other + "/deviceStatuses/" + othersDevice).status(), "other apps stay");
+        assertEquals(404, graph.delete(APPS + "/" + app).status());
+    }
 }

@@ -1,7 +1,5 @@
 package org.graphstatus.deviceappmanagement.mobileapps.boundary;
 
-import static org.graphstatus.odata.EntityBody.orDefault;
-
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -9,7 +7,9 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileAppPublishingState;
@@ -34,6 +34,17 @@ public final class MobileAppJson {
             "description", "publisher", "developer", "owner", "notes", "informationUrl", "privacyInformationUrl",
             "isFeatured", "largeIcon", "publishingState", "roleScopeTagIds", "uploadState");
 
+    private static final Map<String, BiConsumer<MobileApp, String>> TEXTS = Map.of(
+            "displayName", MobileApp::setDisplayName,
+            "publisher", MobileApp::setPublisher,
+            "developer", MobileApp::setDeveloper,
+            "owner", MobileApp::setOwner,
+            "informationUrl", MobileApp::setInformationUrl,
+            "privacyInformationUrl", MobileApp::setPrivacyInformationUrl);
+    private static final Map<String, BiConsumer<MobileApp, String>> LONG_TEXTS = Map.of(
+            "description", MobileApp::setDescription,
+            "notes", MobileApp::setNotes);
+
     private MobileAppJson() {
     }
 
@@ -44,41 +55,78 @@ public final class MobileAppJson {
             throw GraphException.badRequest("A mobileApp needs an @odata.type naming its derived type, "
                     + "e.g. '#microsoft.graph.webApp'; mobileApp itself is abstract.");
         }
-        body.nonNullable("isFeatured", "publishingState", "uploadState", "isAssigned");
+        body.nonNullable("isAssigned");
         body.dateTimeOffset("createdDateTime"); // server-kept: checked, then ignored
         body.dateTimeOffset("lastModifiedDateTime");
         body.bool("isAssigned");
         SERVER_KEPT_COUNTS.forEach(body::int32);
-
         var app = new MobileApp();
         app.setOdataType(type);
-        app.setDisplayName(body.string("displayName", MobileApp.TEXT));
-        app.setPublisher(body.string("publisher", MobileApp.TEXT));
-        app.setDeveloper(body.string("developer", MobileApp.TEXT));
-        app.setOwner(body.string("owner", MobileApp.TEXT));
-        app.setInformationUrl(body.string("informationUrl", MobileApp.TEXT));
-        app.setPrivacyInformationUrl(body.string("privacyInformationUrl", MobileApp.TEXT));
-        app.setDescription(body.string("description", MobileApp.LONG_TEXT));
-        app.setNotes(body.string("notes", MobileApp.LONG_TEXT));
-        app.setFeatured(orDefault(body.bool("isFeatured"), false));
-        app.setUploadState(orDefault(body.int32("uploadState"), 0));
-        app.setPublishingState(orDefault(body.member("publishingState", MobileAppPublishingState.class,
-                "microsoft.graph.mobileAppPublishingState"), MobileAppPublishingState.notPublished));
-        JsonValue icon = body.structured("largeIcon", ValueType.OBJECT, "microsoft.graph.mimeContent");
-        app.setLargeIcon(icon == null ? null : icon.toString());
-        JsonValue tags = body.structured("roleScopeTagIds", ValueType.ARRAY, "Collection(Edm.String)");
-        if (tags != null && !tags.asJsonArray().stream().allMatch(JsonString.class::isInstance)) {
-            throw GraphException.badRequest("The property 'roleScopeTagIds' must be a collection of Edm.String.");
+        apply(body, json, app);
+        return app;
+    }
+
+    /**
+     * Changes only what the body names, derived-type properties included; the key and the server-kept
+     * properties cannot be sent, and the derived type, if named, must be the app's own.
+     */
+    public static void update(JsonObject json, MobileApp app) {
+        EntityBody body = EntityBody.open(json, "microsoft.graph.mobileApp").readOnly("id", "createdDateTime",
+                "lastModifiedDateTime", "dependentAppCount", "supersededAppCount", "supersedingAppCount", "isAssigned");
+        String type = body.annotation(EntityBody.ODATA_TYPE);
+        if (type != null && !type.equals(app.getOdataType())) {
+            throw GraphException.badRequest("The @odata.type '" + type + "' does not match the app's type '"
+                    + app.getOdataType() + "'; the type of an app cannot be changed.");
         }
-        app.setRoleScopeTagIds(tags == null ? null : tags.toString());
+        apply(body, json, app);
+    }
+
+    private static void apply(EntityBody body, JsonObject json, MobileApp app) {
+        body.nonNullable("isFeatured", "publishingState", "uploadState");
+        TEXTS.forEach((name, setter) -> {
+            if (body.has(name)) {
+                setter.accept(app, body.string(name, MobileApp.TEXT));
+            }
+        });
+        LONG_TEXTS.forEach((name, setter) -> {
+            if (body.has(name)) {
+                setter.accept(app, body.string(name, MobileApp.LONG_TEXT));
+            }
+        });
+        if (body.has("isFeatured")) {
+            app.setFeatured(body.bool("isFeatured"));
+        }
+        if (body.has("uploadState")) {
+            app.setUploadState(body.int32("uploadState"));
+        }
+        if (body.has("publishingState")) {
+            app.setPublishingState(body.member("publishingState", MobileAppPublishingState.class,
+                    "microsoft.graph.mobileAppPublishingState"));
+        }
+        if (body.has("largeIcon")) {
+            JsonValue icon = body.structured("largeIcon", ValueType.OBJECT, "microsoft.graph.mimeContent");
+            app.setLargeIcon(icon == null ? null : icon.toString());
+        }
+        if (body.has("roleScopeTagIds")) {
+            JsonValue tags = body.structured("roleScopeTagIds", ValueType.ARRAY, "Collection(Edm.String)");
+            if (tags != null && !tags.asJsonArray().stream().allMatch(JsonString.class::isInstance)) {
+                throw GraphException.badRequest("The property 'roleScopeTagIds' must be a collection of Edm.String.");
+            }
+            app.setRoleScopeTagIds(tags == null ? null : tags.toString());
+        }
         var derived = Json.object();
+        parsed(app.getDerivedProperties()).asJsonObject().forEach(derived::add);
         json.forEach((name, value) -> {
             if (!name.startsWith("@") && !BASE_PROPERTIES.contains(name)) {
                 derived.add(name, value);
             }
         });
-        app.setDerivedProperties(derived.build().toString());
-        return app;
+        String derivedJson = derived.build().toString();
+        if (derivedJson.length() > MobileApp.JSON) {
+            throw GraphException.badRequest("The properties of type '" + app.getOdataType().substring(1)
+                    + "' are longer than " + MobileApp.JSON + " characters.");
+        }
+        app.setDerivedProperties(derivedJson);
     }
 
     public static JsonObjectBuilder write(MobileApp app) {

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,5 +48,21 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         return ODataContext.entity(uri, PATH, MobileAppJson.write(apps.get(id)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Permissions.READ_WRITE)
+    public JsonObject update(@PathParam("id") String id, JsonObject body) {
+        MobileApp app = apps.update(id, found -> MobileAppJson.update(body, found));
+        return ODataContext.entity(uri, PATH, MobileAppJson.write(app));
+    }
+
+    /** Deletes the app and everything under it: its user statuses and device statuses. */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Permissions.READ_WRITE)
+    public void delete(@PathParam("id") String id) {
+        apps.delete(id);
     }
 }

@@ -5,7 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.GraphException;
 
@@ -21,6 +24,24 @@ public class MobileApps {
         app.created(UUID.randomUUID().toString(), DateTimeOffset.now());
         em.persist(app);
         return app;
+    }
+
+    /** Applies {@code changes} and stamps {@code lastModifiedDateTime}, in one transaction. */
+    @Transactional
+    public MobileApp update(String id, Consumer<MobileApp> changes) {
+        MobileApp app = get(id);
+        changes.accept(app);
+        app.modified(DateTimeOffset.now());
+        return app;
+    }
+
+    /** Removes the app with everything it contains (device statuses, user statuses), all or nothing. */
+    @Transactional
+    public void delete(String id) {
+        MobileApp app = get(id);
+        em.createNamedQuery(DeviceStatus.DELETE_BY_MOBILE_APP).setParameter("appId", id).executeUpdate();
+        em.createNamedQuery(UserAppInstallStatus.DELETE_BY_MOBILE_APP).setParameter("appId", id).executeUpdate();
+        em.remove(app);
     }
 
     /** @throws GraphException 404 when there is no such app */

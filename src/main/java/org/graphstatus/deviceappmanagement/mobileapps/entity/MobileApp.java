@@ -75,6 +75,10 @@ public class MobileApp {
         this.lastModifiedDateTime = now.text();
     }
 
+    public void modified(DateTimeOffset now) {
+        this.lastModifiedDateTime = now.text();
+    }
+
     public String getId() { return id; }
     public String getOdataType() { return odataType; }
     public void setOdataType(String odataType) { this.odataType = odataType; }

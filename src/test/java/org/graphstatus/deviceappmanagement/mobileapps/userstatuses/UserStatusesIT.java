@@ -62,4 +62,49 @@ class UserStatusesIT extends DeployedService {
         assertEquals(404, graph.post(APPS + "/8d0e9a49-0000-4000-8000-000000000000/userStatuses", "{}").status());
         assertEquals(404, graph.get(users + "/8d0e9a49-0000-4000-8000-000000000000").status());
     }
+
+    @Test
+    void patchRenamesAndKeepsTheCounts() {
+        String id = graph.newUserStatus(appId());
+        graph.post(users + "/" + id + "/deviceStatuses", "{\"installState\":\"installed\"}");
+
+        Answer patched = graph.patch(users + "/" + id, "{\"userPrincipalName\": \"ann@contoso.example\"}");
+
+        assertEquals(200, patched.status(), patched.body());
+        assertEquals("Test user", patched.json().getString("userName"), "not sent, not changed");
+        assertEquals("ann@contoso.example", patched.json().getString("userPrincipalName"));
+        assertEquals(1, patched.json().getInt("installedDeviceCount"));
+        assertEquals(patched.json(), graph.get(users + "/" + id).json());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"id\":\"x\"}", "{\"installedDeviceCount\":3}", "{\"userName\":true}", "{\"mail\":\"x\"}"})
+    void aPatchOfTheKeyOrACountIs400(String body) {
+        String id = graph.newUserStatus(appId());
+
+        Answer answer = graph.patch(users + "/" + id, body);
+
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("Test user", graph.get(users + "/" + id).json().getString("userName"));
+    }
+
+    @Test
+    void deletingAUserStatusDeletesItsDeviceStatusesOnly() {
+        String ann = graph.newUserStatus(appId());
+        String bob = graph.newUserStatus(appId());
+        String annsDevice = graph.post(users + "/" + ann + "/deviceStatuses", "{}").json().getString("id");
+        String bobsDevice = graph.post(users + "/" + bob + "/deviceStatuses", "{}").json().getString("id");
+
+        assertEquals(204, graph.delete(users + "/" + ann).status());
+
+        assertEquals(404, graph.get(users + "/" + ann).status());
+        String appDevices = APPS + "/" + appId() + "/deviceStatuses/";
+        assertEquals(404, graph.get(appDevices + annsDevice).status(), "contained: deleted with its user");
+        assertEquals(200, graph.get(appDevices + bobsDevice).status());
+        assertEquals(200, graph.get(users + "/" + bob).status());
+    }
+
+    private String appId() {
+        return users.split("/")[2];
+    }
 }

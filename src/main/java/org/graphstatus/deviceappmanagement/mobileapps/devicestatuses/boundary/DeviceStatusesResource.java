@@ -7,7 +7,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -66,6 +68,22 @@ public class DeviceStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.write(statuses.get(appId, userStatusId(), id)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Permissions.READ_WRITE)
+    public JsonObject update(@PathParam("id") String id, JsonObject body) {
+        DeviceStatus status = statuses.update(appId, userStatusId(), id,
+                found -> MobileAppInstallStatusJson.update(body, found));
+        return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.write(status));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Permissions.READ_WRITE)
+    public void delete(@PathParam("id") String id) {
+        statuses.delete(appId, userStatusId(), id);
     }
 
     /** The user status whose statuses these are, or null for all of the app's. */

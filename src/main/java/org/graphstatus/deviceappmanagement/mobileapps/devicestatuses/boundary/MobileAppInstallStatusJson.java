@@ -6,7 +6,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppStateDetail;
@@ -30,32 +32,65 @@ public final class MobileAppInstallStatusJson {
             "mobileAppInstallStatusValue", "installState", "installStateDetail", "errorCode", "osVersion",
             "osDescription", "userName", "userPrincipalName", "displayVersion");
 
+    private static final Map<String, BiConsumer<DeviceStatus, String>> STRINGS = Map.of(
+            "deviceName", DeviceStatus::setDeviceName,
+            "deviceId", DeviceStatus::setDeviceId,
+            "displayVersion", DeviceStatus::setDisplayVersion,
+            "osVersion", DeviceStatus::setOsVersion,
+            "osDescription", DeviceStatus::setOsDescription,
+            "userName", DeviceStatus::setUserName,
+            "userPrincipalName", DeviceStatus::setUserPrincipalName);
+
     private MobileAppInstallStatusJson() {
     }
 
     /** A new status from a create body; its {@code id}, if sent, is ignored: the server makes keys. */
     public static DeviceStatus read(JsonObject json) {
-        EntityBody body = EntityBody.of(json, TYPE, PROPERTIES).nonNullable("errorCode", "installState",
-                "installStateDetail", "lastSyncDateTime", "mobileAppInstallStatusValue");
         var status = new DeviceStatus();
-        status.setDeviceName(body.string("deviceName", MobileApp.TEXT));
-        status.setDeviceId(body.string("deviceId", MobileApp.TEXT));
-        status.setDisplayVersion(body.string("displayVersion", MobileApp.TEXT));
-        status.setOsVersion(body.string("osVersion", MobileApp.TEXT));
-        status.setOsDescription(body.string("osDescription", MobileApp.TEXT));
-        status.setUserName(body.string("userName", MobileApp.TEXT));
-        status.setUserPrincipalName(body.string("userPrincipalName", MobileApp.TEXT));
-        status.setErrorCode(orDefault(body.int32("errorCode"), 0));
-        status.setLastSyncDateTime(orDefault(body.dateTimeOffset("lastSyncDateTime"), DateTimeOffset.MIN));
-        status.setInstallStateDetail(orDefault(body.member("installStateDetail", ResultantAppStateDetail.class,
-                "microsoft.graph.resultantAppStateDetail"), ResultantAppStateDetail.noAdditionalDetails));
+        status.setErrorCode(0);
+        status.setLastSyncDateTime(DateTimeOffset.MIN);
+        status.setInstallStateDetail(ResultantAppStateDetail.noAdditionalDetails);
+        status.setInstallState(ResultantAppState.unknown);
+        status.setMobileAppInstallStatusValue(ResultantAppState.unknown);
+        apply(body(json), status);
+        return status;
+    }
+
+    /** Changes only the properties the body names; {@code id} cannot be changed. */
+    public static void update(JsonObject json, DeviceStatus status) {
+        apply(body(json).readOnly("id"), status);
+    }
+
+    private static EntityBody body(JsonObject json) {
+        return EntityBody.of(json, TYPE, PROPERTIES).nonNullable("errorCode", "installState",
+                "installStateDetail", "lastSyncDateTime", "mobileAppInstallStatusValue");
+    }
+
+    private static void apply(EntityBody body, DeviceStatus status) {
+        STRINGS.forEach((name, setter) -> {
+            if (body.has(name)) {
+                setter.accept(status, body.string(name, MobileApp.TEXT));
+            }
+        });
+        if (body.has("errorCode")) {
+            status.setErrorCode(body.int32("errorCode"));
+        }
+        if (body.has("lastSyncDateTime")) {
+            status.setLastSyncDateTime(body.dateTimeOffset("lastSyncDateTime"));
+        }
+        if (body.has("installStateDetail")) {
+            status.setInstallStateDetail(body.member("installStateDetail", ResultantAppStateDetail.class,
+                    "microsoft.graph.resultantAppStateDetail"));
+        }
+        // One state under an old and a new name: a body that names one of them sets both.
         ResultantAppState installState = body.member("installState", ResultantAppState.class,
                 "microsoft.graph.resultantAppState");
         ResultantAppState statusValue = body.member("mobileAppInstallStatusValue", ResultantAppState.class,
                 "microsoft.graph.resultantAppState");
-        status.setInstallState(orDefault(installState, orDefault(statusValue, ResultantAppState.unknown)));
-        status.setMobileAppInstallStatusValue(orDefault(statusValue, orDefault(installState, ResultantAppState.unknown)));
-        return status;
+        if (installState != null || statusValue != null) {
+            status.setInstallState(orDefault(installState, statusValue));
+            status.setMobileAppInstallStatusValue(orDefault(statusValue, installState));
+        }
     }
 
     public static JsonObjectBuilder write(DeviceStatus status) {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
@@ -50,6 +51,20 @@ public class DeviceStatuses {
         userStatuses.get(appId, userStatusId);
         return em.createNamedQuery(DeviceStatus.FIND_BY_USER_STATUS, DeviceStatus.class)
                 .setParameter("userStatusId", userStatusId).getResultList();
+    }
+
+    /** Applies {@code changes} (which may refuse them) to the status and commits them together. */
+    @Transactional
+    public DeviceStatus update(String appId, String userStatusId, String id, Consumer<DeviceStatus> changes) {
+        DeviceStatus status = get(appId, userStatusId, id);
+        changes.accept(status);
+        return status;
+    }
+
+    /** Removes the status from both of its routes: there is one row, whatever the route it was seen through. */
+    @Transactional
+    public void delete(String appId, String userStatusId, String id) {
+        em.remove(get(appId, userStatusId, id));
     }
 
     /** @throws GraphException 404 unless the status exists under exactly this parent */

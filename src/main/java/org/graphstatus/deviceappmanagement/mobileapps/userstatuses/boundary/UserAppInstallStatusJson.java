@@ -36,6 +36,18 @@ public final class UserAppInstallStatusJson {
         return status;
     }
 
+    /** Changes the names the body sends; the key and the counts, which the server keeps, cannot be sent. */
+    public static void update(JsonObject json, UserAppInstallStatus status) {
+        EntityBody body = EntityBody.of(json, TYPE, PROPERTIES).readOnly("id", "installedDeviceCount",
+                "failedDeviceCount", "notInstalledDeviceCount");
+        if (body.has("userName")) {
+            status.setUserName(body.string("userName", MobileApp.TEXT));
+        }
+        if (body.has("userPrincipalName")) {
+            status.setUserPrincipalName(body.string("userPrincipalName", MobileApp.TEXT));
+        }
+    }
+
     public static JsonObjectBuilder write(UserAppInstallStatus status, Map<ResultantAppState, Long> deviceCounts) {
         return Json.object()
                 .add(EntityBody.ODATA_TYPE, "#" + TYPE)

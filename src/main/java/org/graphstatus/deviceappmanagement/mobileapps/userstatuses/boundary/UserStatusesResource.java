@@ -7,7 +7,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,6 +53,21 @@ public class UserStatusesResource {
     public JsonObject get(@PathParam("id") String id) {
         UserAppInstallStatus status = statuses.get(appId, id);
         return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(status, statuses.deviceCounts(id)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Permissions.READ_WRITE)
+    public JsonObject update(@PathParam("id") String id, JsonObject body) {
+        UserAppInstallStatus status = statuses.update(appId, id, found -> UserAppInstallStatusJson.update(body, found));
+        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(status, statuses.deviceCounts(id)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Permissions.READ_WRITE)
+    public void delete(@PathParam("id") String id) {
+        statuses.delete(appId, id);
     }
 
     private String path() {

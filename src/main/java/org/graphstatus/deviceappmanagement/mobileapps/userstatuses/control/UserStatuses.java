@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
@@ -40,6 +41,21 @@ public class UserStatuses {
                 .findFirst()
                 .orElseThrow(() -> GraphException.notFound(
                         "The userAppInstallStatus '" + id + "' does not exist in mobileApp '" + appId + "'."));
+    }
+
+    @Transactional
+    public UserAppInstallStatus update(String appId, String id, Consumer<UserAppInstallStatus> changes) {
+        UserAppInstallStatus status = get(appId, id);
+        changes.accept(status);
+        return status;
+    }
+
+    /** Removes the user status and the device statuses it contains, together. */
+    @Transactional
+    public void delete(String appId, String id) {
+        UserAppInstallStatus status = get(appId, id);
+        em.createNamedQuery(DeviceStatus.DELETE_BY_USER_STATUS).setParameter("userStatusId", id).executeUpdate();
+        em.remove(status);
     }
 
     /** How many of the user's device statuses are in each install state, counted now. */

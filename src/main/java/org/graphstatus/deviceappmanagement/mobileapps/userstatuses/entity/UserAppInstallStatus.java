@@ -21,9 +21,12 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
         indexes = @Index(name = "ix_user_status_app", columnList = "mobile_app_id"))
 @NamedQuery(name = UserAppInstallStatus.FIND_IN_APP,
         query = "SELECT u FROM UserAppInstallStatus u WHERE u.id = :id AND u.mobileApp.id = :appId")
+@NamedQuery(name = UserAppInstallStatus.DELETE_BY_MOBILE_APP,
+        query = "DELETE FROM UserAppInstallStatus u WHERE u.mobileApp.id = :appId")
 public class UserAppInstallStatus {
 
     public static final String FIND_IN_APP = "UserAppInstallStatus.findInApp";
+    public static final String DELETE_BY_MOBILE_APP = "UserAppInstallStatus.deleteByMobileApp";
 
     @Id
     @Column(length = 36)
