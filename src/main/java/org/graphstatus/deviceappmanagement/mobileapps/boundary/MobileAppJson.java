@@ -16,6 +16,8 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileAppPublishing
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.Json;
+import org.graphstatus.odata.options.QueryModel;
+import org.graphstatus.odata.options.QueryProperty;
 
 /**
  * The wire form of {@code microsoft.graph.mobileApp} and its derived types. {@code @odata.type} is required
@@ -29,10 +31,28 @@ public final class MobileAppJson {
     private static final String ABSTRACT_TYPE = "#microsoft.graph.mobileApp";
     private static final List<String> SERVER_KEPT_COUNTS = List.of("dependentAppCount", "supersededAppCount",
             "supersedingAppCount");
-    private static final Set<String> BASE_PROPERTIES = Set.of("id", "createdDateTime", "lastModifiedDateTime",
+    public static final Set<String> BASE_PROPERTIES = Set.of("id", "createdDateTime", "lastModifiedDateTime",
             "dependentAppCount", "supersededAppCount", "supersedingAppCount", "isAssigned", "displayName",
             "description", "publisher", "developer", "owner", "notes", "informationUrl", "privacyInformationUrl",
             "isFeatured", "largeIcon", "publishingState", "roleScopeTagIds", "uploadState");
+
+    /**
+     * The base properties that are columns can be filtered and ordered on; the two dates, kept as text,
+     * cannot yet, nor can a derived type's own properties, which are kept as one JSON document.
+     */
+    public static final QueryModel QUERY = new QueryModel("microsoft.graph.mobileApp", List.of(
+            QueryProperty.string("displayName", "displayName", true),
+            QueryProperty.string("description", "description", true),
+            QueryProperty.string("publisher", "publisher", true),
+            QueryProperty.string("developer", "developer", true),
+            QueryProperty.string("owner", "owner", true),
+            QueryProperty.string("notes", "notes", true),
+            QueryProperty.string("informationUrl", "informationUrl", true),
+            QueryProperty.string("privacyInformationUrl", "privacyInformationUrl", true),
+            QueryProperty.bool("isFeatured", "featured"),
+            QueryProperty.int32("uploadState", "uploadState", false),
+            QueryProperty.member("publishingState", "publishingState", MobileAppPublishingState.class,
+                    "microsoft.graph.mobileAppPublishingState")));
 
     private static final Map<String, BiConsumer<MobileApp, String>> TEXTS = Map.of(
             "displayName", MobileApp::setDisplayName,

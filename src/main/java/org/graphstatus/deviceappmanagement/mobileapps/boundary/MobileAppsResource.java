@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.ODataContext;
+import org.graphstatus.odata.Pages;
+import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.security.Permissions;
 
 /** {@code /deviceAppManagement/mobileApps}: the apps whose install statuses are kept. */
@@ -33,6 +35,9 @@ public class MobileAppsResource {
     @Inject
     MobileApps apps;
 
+    @Inject
+    Pages pages;
+
     @Context
     UriInfo uri;
 
@@ -41,6 +46,13 @@ public class MobileAppsResource {
     public Response create(JsonObject body) {
         MobileApp app = apps.create(MobileAppJson.read(body));
         return ODataContext.created(uri, PATH, app.getId(), MobileAppJson.write(app));
+    }
+
+    @GET
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public JsonObject list() {
+        ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppJson.QUERY, MobileAppJson.BASE_PROPERTIES);
+        return ODataContext.collection(uri, PATH, apps.list(query), MobileAppJson::write, query.select());
     }
 
     @GET

@@ -11,6 +11,9 @@ import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.Devi
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.GraphException;
+import org.graphstatus.odata.Pages;
+import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.odata.options.ODataQuery;
 
 /** Stores and finds mobile apps, the parents of every status. */
 @ApplicationScoped
@@ -24,6 +27,10 @@ public class MobileApps {
         app.created(UUID.randomUUID().toString(), DateTimeOffset.now());
         em.persist(app);
         return app;
+    }
+
+    public Page<MobileApp> list(ODataQuery query) {
+        return Pages.read(em, MobileApp.class, query, (cb, app) -> cb.conjunction());
     }
 
     /** Applies {@code changes} and stamps {@code lastModifiedDateTime}, in one transaction. */

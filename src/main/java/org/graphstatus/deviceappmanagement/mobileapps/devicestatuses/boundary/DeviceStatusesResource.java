@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.DeviceStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.odata.ODataContext;
+import org.graphstatus.odata.Pages;
+import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.security.Permissions;
 
 /**
@@ -39,6 +41,9 @@ public class DeviceStatusesResource {
 
     @Inject
     DeviceStatuses statuses;
+
+    @Inject
+    Pages pages;
 
     @Context
     UriInfo uri;
@@ -60,7 +65,10 @@ public class DeviceStatusesResource {
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
-        return ODataContext.collection(uri, path(), MobileAppInstallStatusJson.write(statuses.list(appId, userStatusId())));
+        ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppInstallStatusJson.QUERY,
+                MobileAppInstallStatusJson.PROPERTIES);
+        return ODataContext.collection(uri, path(), statuses.list(appId, userStatusId(), query),
+                MobileAppInstallStatusJson::write, query.select());
     }
 
     @GET

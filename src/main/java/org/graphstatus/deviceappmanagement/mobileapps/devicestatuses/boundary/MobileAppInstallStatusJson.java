@@ -2,7 +2,6 @@ package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary;
 
 import static org.graphstatus.odata.EntityBody.orDefault;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -16,6 +15,8 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.Json;
+import org.graphstatus.odata.options.QueryModel;
+import org.graphstatus.odata.options.QueryProperty;
 
 /**
  * The wire form of {@code microsoft.graph.mobileAppInstallStatus}: its thirteen properties as the beta
@@ -28,9 +29,26 @@ public final class MobileAppInstallStatusJson {
 
     public static final String TYPE = "microsoft.graph.mobileAppInstallStatus";
 
-    private static final Set<String> PROPERTIES = Set.of("id", "deviceName", "deviceId", "lastSyncDateTime",
+    public static final Set<String> PROPERTIES = Set.of("id", "deviceName", "deviceId", "lastSyncDateTime",
             "mobileAppInstallStatusValue", "installState", "installStateDetail", "errorCode", "osVersion",
             "osDescription", "userName", "userPrincipalName", "displayVersion");
+
+    /** What {@code $filter} and {@code $orderby} may name: every property, each mapped to its attribute. */
+    public static final QueryModel QUERY = new QueryModel(TYPE, List.of(
+            QueryProperty.string("deviceName", "deviceName", true),
+            QueryProperty.string("deviceId", "deviceId", true),
+            QueryProperty.string("displayVersion", "displayVersion", true),
+            QueryProperty.string("osVersion", "osVersion", true),
+            QueryProperty.string("osDescription", "osDescription", true),
+            QueryProperty.string("userName", "userName", true),
+            QueryProperty.string("userPrincipalName", "userPrincipalName", true),
+            QueryProperty.int32("errorCode", "errorCode", false),
+            QueryProperty.member("installState", "installState", ResultantAppState.class, "microsoft.graph.resultantAppState"),
+            QueryProperty.member("mobileAppInstallStatusValue", "mobileAppInstallStatusValue", ResultantAppState.class,
+                    "microsoft.graph.resultantAppState"),
+            QueryProperty.member("installStateDetail", "installStateDetail", ResultantAppStateDetail.class,
+                    "microsoft.graph.resultantAppStateDetail"),
+            QueryProperty.dateTimeOffset("lastSyncDateTime", "lastSyncTicks")));
 
     private static final Map<String, BiConsumer<DeviceStatus, String>> STRINGS = Map.of(
             "deviceName", DeviceStatus::setDeviceName,
@@ -109,11 +127,5 @@ public final class MobileAppInstallStatusJson {
                 .add("userName", Json.string(status.getUserName()))
                 .add("userPrincipalName", Json.string(status.getUserPrincipalName()))
                 .add("displayVersion", Json.string(status.getDisplayVersion()));
-    }
-
-    public static JsonArray write(List<DeviceStatus> statuses) {
-        var array = Json.PROVIDER.createArrayBuilder();
-        statuses.forEach(status -> array.add(write(status)));
-        return array.build();
     }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
@@ -13,6 +12,9 @@ import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.Devi
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.GraphException;
+import org.graphstatus.odata.Pages;
+import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.odata.options.ODataQuery;
 
 /**
  * Stores and finds device statuses under either parent: an app ({@code userStatusId} null) or a user status
@@ -42,15 +44,15 @@ public class DeviceStatuses {
         return status;
     }
 
-    public List<DeviceStatus> list(String appId, String userStatusId) {
+    /** One page of the statuses under the parent that the query options choose. */
+    public Page<DeviceStatus> list(String appId, String userStatusId, ODataQuery query) {
         if (userStatusId == null) {
             mobileApps.get(appId);
-            return em.createNamedQuery(DeviceStatus.FIND_BY_MOBILE_APP, DeviceStatus.class)
-                    .setParameter("appId", appId).getResultList();
+            return Pages.read(em, DeviceStatus.class, query, (cb, status) -> cb.equal(status.get("mobileApp").get("id"), appId));
         }
         userStatuses.get(appId, userStatusId);
-        return em.createNamedQuery(DeviceStatus.FIND_BY_USER_STATUS, DeviceStatus.class)
-                .setParameter("userStatusId", userStatusId).getResultList();
+        return Pages.read(em, DeviceStatus.class, query,
+                (cb, status) -> cb.equal(status.get("userStatus").get("id"), userStatusId));
     }
 
     /** Applies {@code changes} (which may refuse them) to the status and commits them together. */

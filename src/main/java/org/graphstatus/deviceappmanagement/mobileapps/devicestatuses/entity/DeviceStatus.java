@@ -24,12 +24,9 @@ import org.graphstatus.odata.DateTimeOffset;
 @Table(name = "mobile_app_install_status", indexes = {
         @Index(name = "ix_device_status_app", columnList = "mobile_app_id"),
         @Index(name = "ix_device_status_user", columnList = "user_status_id")})
-@NamedQuery(name = DeviceStatus.FIND_BY_MOBILE_APP,
-        query = "SELECT d FROM DeviceStatus d WHERE d.mobileApp.id = :appId ORDER BY d.id")
-@NamedQuery(name = DeviceStatus.FIND_BY_USER_STATUS,
-        query = "SELECT d FROM DeviceStatus d WHERE d.userStatus.id = :userStatusId ORDER BY d.id")
-@NamedQuery(name = DeviceStatus.COUNT_BY_INSTALL_STATE,
-        query = "SELECT d.installState, COUNT(d) FROM DeviceStatus d WHERE d.userStatus.id = :userStatusId GROUP BY d.installState")
+@NamedQuery(name = DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE,
+        query = "SELECT d.userStatus.id, d.installState, COUNT(d) FROM DeviceStatus d "
+                + "WHERE d.userStatus.id IN :userStatusIds GROUP BY d.userStatus.id, d.installState")
 @NamedQuery(name = DeviceStatus.DELETE_BY_USER_STATUS,
         query = "DELETE FROM DeviceStatus d WHERE d.userStatus.id = :userStatusId")
 @NamedQuery(name = DeviceStatus.DELETE_BY_MOBILE_APP,
@@ -41,9 +38,7 @@ import org.graphstatus.odata.DateTimeOffset;
                 + "WHERE d.mobileApp.id = :appId AND d.userStatus IS NOT NULL GROUP BY d.userStatus.id, d.installState")
 public class DeviceStatus {
 
-    public static final String FIND_BY_MOBILE_APP = "DeviceStatus.findByMobileApp";
-    public static final String FIND_BY_USER_STATUS = "DeviceStatus.findByUserStatus";
-    public static final String COUNT_BY_INSTALL_STATE = "DeviceStatus.countByInstallState";
+    public static final String COUNT_BY_USER_STATUS_AND_INSTALL_STATE = "DeviceStatus.countByUserStatusAndInstallState";
     public static final String DELETE_BY_USER_STATUS = "DeviceStatus.deleteByUserStatus";
     public static final String DELETE_BY_MOBILE_APP = "DeviceStatus.deleteByMobileApp";
     public static final String COUNT_APP_BY_INSTALL_STATE = "DeviceStatus.countAppByInstallState";

@@ -2,6 +2,7 @@ package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
@@ -9,6 +10,8 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.Json;
+import org.graphstatus.odata.options.QueryModel;
+import org.graphstatus.odata.options.QueryProperty;
 
 /**
  * The wire form of {@code microsoft.graph.userAppInstallStatus}. The three device counts are read-only:
@@ -19,7 +22,12 @@ public final class UserAppInstallStatusJson {
 
     public static final String TYPE = "microsoft.graph.userAppInstallStatus";
 
-    private static final Set<String> PROPERTIES = Set.of("id", "userName", "userPrincipalName",
+    /** The counts are not stored, so only the names can be filtered and ordered on; all can be selected. */
+    public static final QueryModel QUERY = new QueryModel(TYPE, List.of(
+            QueryProperty.string("userName", "userName", true),
+            QueryProperty.string("userPrincipalName", "userPrincipalName", true)));
+
+    public static final Set<String> PROPERTIES = Set.of("id", "userName", "userPrincipalName",
             "installedDeviceCount", "failedDeviceCount", "notInstalledDeviceCount");
 
     private UserAppInstallStatusJson() {

@@ -22,6 +22,9 @@ import java.util.Map;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.ODataContext;
+import org.graphstatus.odata.Pages;
+import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.security.Permissions;
 
 /** {@code /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses}: the users of an app. */
@@ -34,6 +37,9 @@ public class UserStatusesResource {
     @Inject
     UserStatuses statuses;
 
+    @Inject
+    Pages pages;
+
     @Context
     UriInfo uri;
 
@@ -45,6 +51,17 @@ public class UserStatusesResource {
     public Response create(JsonObject body) {
         UserAppInstallStatus status = statuses.create(appId, UserAppInstallStatusJson.read(body));
         return ODataContext.created(uri, path(), status.getId(), UserAppInstallStatusJson.write(status, Map.of()));
+    }
+
+    @GET
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public JsonObject list() {
+        ODataQuery query = pages.query(uri.getQueryParameters(), UserAppInstallStatusJson.QUERY,
+                UserAppInstallStatusJson.PROPERTIES);
+        Page<UserAppInstallStatus> page = statuses.list(appId, query);
+        var counts = statuses.deviceCounts(page.rows().stream().map(UserAppInstallStatus::getId).toList());
+        return ODataContext.collection(uri, path(), page,
+                user -> UserAppInstallStatusJson.write(user, counts.getOrDefault(user.getId(), Map.of())), query.select());
     }
 
     @GET

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -14,6 +16,9 @@ import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.Devi
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.GraphException;
+import org.graphstatus.odata.Pages;
+import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.odata.options.ODataQuery;
 
 /** Stores and finds user statuses, always within their app. */
 @ApplicationScoped
@@ -58,13 +63,28 @@ public class UserStatuses {
         em.remove(status);
     }
 
+    /** One page of the app's user statuses that the query options choose. */
+    public Page<UserAppInstallStatus> list(String appId, ODataQuery query) {
+        mobileApps.get(appId);
+        return Pages.read(em, UserAppInstallStatus.class, query, (cb, user) -> cb.equal(user.get("mobileApp").get("id"), appId));
+    }
+
     /** How many of the user's device statuses are in each install state, counted now. */
     public Map<ResultantAppState, Long> deviceCounts(String userStatusId) {
-        var counts = new EnumMap<ResultantAppState, Long>(ResultantAppState.class);
-        em.createNamedQuery(DeviceStatus.COUNT_BY_INSTALL_STATE, Object[].class)
-                .setParameter("userStatusId", userStatusId)
+        return deviceCounts(List.of(userStatusId)).getOrDefault(userStatusId, Map.of());
+    }
+
+    /** The same for several users at once: one query for a page of them. */
+    public Map<String, Map<ResultantAppState, Long>> deviceCounts(List<String> userStatusIds) {
+        var counts = new HashMap<String, Map<ResultantAppState, Long>>();
+        if (userStatusIds.isEmpty()) {
+            return counts;
+        }
+        em.createNamedQuery(DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE, Object[].class)
+                .setParameter("userStatusIds", userStatusIds)
                 .getResultList()
-                .forEach(row -> counts.put((ResultantAppState) row[0], (Long) row[1]));
+                .forEach(row -> counts.computeIfAbsent((String) row[0], id -> new EnumMap<>(ResultantAppState.class))
+                        .put((ResultantAppState) row[1], (Long) row[2]));
         return counts;
     }
 }

@@ -1,0 +1,65 @@
+package org.graphstatus.odata;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.graphstatus.odata.options.ODataQuery;
+import org.graphstatus.odata.options.QueryModel;
+
+/**
+ * One page of a collection: the rows the query options choose within a parent, at most a page of them,
+ * {@code @odata.count} when asked, and the parameters of the next page's link when there is one. The
+ * client's text never reaches a query string: {@link ODataQuery} builds Criteria predicates.
+ */
+@ApplicationScoped
+public class Pages {
+
+    /** The most rows one page holds; a larger {@code $top} is served in several pages. */
+    @Inject
+    @ConfigProperty(name = "graph.page.max-size", defaultValue = "100")
+    int maxPageSize;
+
+    /** A page; {@code count} is null unless {@code $count=true}, {@code next} is null on the last page. */
+    public record Page<T>(List<T> rows, Long count, Map<String, String> next) {
+    }
+
+    /** The query options of a request for a collection of {@code model}'s type. */
+    public ODataQuery query(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable) {
+        return ODataQuery.parse(parameters, model, selectable, maxPageSize);
+    }
+
+    public static <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query,
+            BiFunction<CriteriaBuilder, Root<T>, Predicate> parent) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        var select = cb.createQuery(type);
+        Root<T> root = select.from(type);
+        select.select(root).where(parent.apply(cb, root), query.where(cb, root)).orderBy(query.orderBy(cb, root));
+        // one row more than the page tells whether another page follows, without counting
+        List<T> rows = em.createQuery(select).setFirstResult(query.firstResult())
+                .setMaxResults(query.pageSize() + 1).getResultList();
+        boolean more = rows.size() > query.pageSize();
+        List<T> page = more ? rows.subList(0, query.pageSize()) : rows;
+        Map<String, String> next = more && query.continuesAfter(page.size())
+                ? query.nextLinkParameters(query.nextSkipToken(page.get(page.size() - 1)), page.size())
+                : null;
+        return new Page<>(page, query.count() ? count(em, type, query, parent) : null, next);
+    }
+
+    private static <T> long count(EntityManager em, Class<T> type, ODataQuery query,
+            BiFunction<CriteriaBuilder, Root<T>, Predicate> parent) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        var count = cb.createQuery(Long.class);
+        Root<T> root = count.from(type);
+        count.select(cb.count(root)).where(parent.apply(cb, root), query.filter(cb, root));
+        return em.createQuery(count).getSingleResult();
+    }
+}

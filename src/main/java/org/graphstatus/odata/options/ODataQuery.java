@@ -1,0 +1,299 @@
+package org.graphstatus.odata.options;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.StringReader;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.graphstatus.odata.GraphException;
+import org.graphstatus.odata.Json;
+import org.graphstatus.odata.options.QueryProperty.Type;
+
+/**
+ * The OData query options of one request for a collection: {@code $filter}, {@code $orderby}, {@code $select},
+ * {@code $top}, {@code $skip}, {@code $count} and {@code $skiptoken}, checked against the type's
+ * {@link QueryModel} and turned into Criteria. Pages continue by key: the {@code $skiptoken} holds the
+ * order keys of the last row sent, and the next page starts after them, so page 10,000 costs what page 1 does.
+ */
+public final class ODataQuery {
+
+    private static final Set<String> OPTIONS = Set.of("$filter", "$orderby", "$select", "$top", "$skip", "$count", "$skiptoken");
+    private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
+
+    private record Key(QueryProperty property, boolean descending) {
+        @Override
+        public String toString() {
+            return property.name() + (descending ? " desc" : " asc");
+        }
+    }
+
+    private final Map<String, String> options;
+    private final Filter filter;
+    private final List<Key> keys;
+    private final Set<String> select;
+    private final Integer top;
+    private final int skip;
+    private final boolean count;
+    private final List<Object> after; // the order keys of the previous page's last row, or null
+    private final int pageSize;
+
+    private ODataQuery(Map<String, String> options, QueryModel model, Set<String> selectable, int maxPageSize) {
+        this.options = options;
+        this.filter = options.containsKey("$filter") ? FilterParser.parse(options.get("$filter"), model) : null;
+        this.keys = orderBy(options.get("$orderby"), model);
+        this.select = select(options.get("$select"), selectable);
+        this.top = options.containsKey("$top") ? number("$top") : null;
+        this.skip = options.containsKey("$skip") ? number("$skip") : 0;
+        this.count = bool("$count");
+        this.after = options.containsKey("$skiptoken") ? readToken(options.get("$skiptoken")) : null;
+        this.pageSize = top == null ? maxPageSize : Math.min(top, maxPageSize);
+    }
+
+    /** @throws GraphException 400 for an unknown, repeated or malformed option; other parameters are ignored */
+    public static ODataQuery parse(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable,
+            int maxPageSize) {
+        var options = new LinkedHashMap<String, String>();
+        parameters.forEach((name, values) -> {
+            if (!name.startsWith("$")) {
+                return;
+            }
+            if (!OPTIONS.contains(name)) {
+                throw GraphException.badRequest("The query option '" + name + "' is not supported; use "
+                        + String.join(", ", OPTIONS.stream().sorted().toList()) + ".");
+            }
+            if (values.size() > 1) {
+                throw GraphException.badRequest("The query option '" + name + "' is given more than once.");
+            }
+            options.put(name, values.get(0));
+        });
+        return new ODataQuery(options, model, selectable, maxPageSize);
+    }
+
+    public boolean count() {
+        return count;
+    }
+
+    /** The properties to answer besides {@code id}; empty for all. */
+    public Set<String> select() {
+        return select;
+    }
+
+    /** Rows to fetch for this page. */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** {@code $skip} applies before the first page only; later pages start after their token. */
+    public int firstResult() {
+        return after == null ? skip : 0;
+    }
+
+    public Predicate filter(CriteriaBuilder cb, Root<?> root) {
+        return filter == null ? cb.conjunction() : filter.toPredicate(cb, root);
+    }
+
+    /** The filter, and for a later page: after the previous page's last row in the order of the keys. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Predicate where(CriteriaBuilder cb, Root<?> root) {
+        Predicate where = filter(cb, root);
+        if (after == null) {
+            return where;
+        }
+        // (k1 > v1) or (k1 = v1 and k2 > v2) or ... with < for descending keys
+        List<Predicate> alternatives = new ArrayList<>();
+        List<Predicate> equalSoFar = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Expression key = expression(cb, root, keys.get(i).property());
+            Comparable value = (Comparable) after.get(i);
+            Predicate beyond = keys.get(i).descending() ? cb.lessThan(key, value) : cb.greaterThan(key, value);
+            var conjunction = new ArrayList<>(equalSoFar);
+            conjunction.add(beyond);
+            alternatives.add(cb.and(conjunction.toArray(Predicate[]::new)));
+            equalSoFar.add(cb.equal(key, value));
+        }
+        return cb.and(where, cb.or(alternatives.toArray(Predicate[]::new)));
+    }
+
+    public List<Order> orderBy(CriteriaBuilder cb, Root<?> root) {
+        return keys.stream().map(key -> key.descending() ? cb.desc(expression(cb, root, key.property()))
+                : cb.asc(expression(cb, root, key.property()))).toList();
+    }
+
+    /** Whether rows beyond a full page of {@code returned} rows are still wanted: not once {@code $top} is reached. */
+    public boolean continuesAfter(int returned) {
+        return top == null || returned < top;
+    }
+
+    /** The {@code $skiptoken} that continues after {@code last}, read from its key attributes. */
+    public String nextSkipToken(Object last) {
+        var values = Json.PROVIDER.createArrayBuilder().add(fingerprint());
+        for (Key key : keys) {
+            Object value = attribute(last, key.property().attribute());
+            if (value == null) {
+                value = ""; // a null string sorts as the empty string (see expression)
+            }
+            if (value instanceof Integer i) {
+                values.add(i);
+            } else if (value instanceof Long l) {
+                values.add(l);
+            } else if (value instanceof Boolean b) {
+                values.add(b);
+            } else if (value instanceof Enum<?> e) {
+                values.add(e.name());
+            } else {
+                values.add(value.toString());
+            }
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(values.build().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The next page's options: the client's own, less {@code $skip}, with what remains of {@code $top}. */
+    public Map<String, String> nextLinkParameters(String skipToken, int returned) {
+        var next = new LinkedHashMap<>(options);
+        next.remove("$skip");
+        next.remove("$skiptoken");
+        if (top != null) {
+            next.put("$top", String.valueOf(top - returned));
+        }
+        next.put("$skiptoken", skipToken);
+        return next;
+    }
+
+    /**
+     * H2 sorts nulls first and PostgreSQL last, and a null never compares: a nullable string is ordered and
+     * compared as the empty string instead, the same on both; ties are broken by id.
+     */
+    private static Expression<?> expression(CriteriaBuilder cb, Root<?> root, QueryProperty property) {
+        Expression<String> path = root.get(property.attribute());
+        return property.nullable() && property.type() == Type.STRING ? cb.coalesce(path, "") : path;
+    }
+
+    private static List<Key> orderBy(String text, QueryModel model) {
+        var keys = new ArrayList<Key>();
+        if (text != null) {
+            for (String item : text.split(",", -1)) {
+                String[] words = item.trim().split(" +");
+                QueryProperty property = model.property(words[0]).orElseThrow(() -> GraphException.badRequest(
+                        "The $orderby names '" + words[0] + "', which is not a property of " + model.type() + " it can order by."));
+                if (words.length > 2 || words.length == 2 && !words[1].equals("asc") && !words[1].equals("desc")) {
+                    throw GraphException.badRequest("The $orderby item '" + item.trim() + "' is not 'property', 'property asc' or 'property desc'.");
+                }
+                if (keys.stream().anyMatch(key -> key.property().equals(property))) {
+                    throw GraphException.badRequest("The $orderby names '" + property.name() + "' twice.");
+                }
+                keys.add(new Key(property, words.length == 2 && words[1].equals("desc")));
+            }
+        }
+        if (keys.stream().noneMatch(key -> key.property().equals(QueryModel.ID))) {
+            keys.add(new Key(QueryModel.ID, false)); // makes the order total, which paging by key needs
+        }
+        return keys;
+    }
+
+    private static Set<String> select(String text, Set<String> selectable) {
+        var select = new LinkedHashSet<String>();
+        if (text != null) {
+            for (String name : text.split(",", -1)) {
+                if (!selectable.contains(name.trim())) {
+                    throw GraphException.badRequest("The $select names '" + name.trim() + "', which is not a property of this type.");
+                }
+                select.add(name.trim());
+            }
+        }
+        return select;
+    }
+
+    private int number(String option) {
+        String text = options.get(option);
+        if (!text.matches("\\d{1,9}")) {
+            throw GraphException.badRequest("The query option '" + option + "' must be a whole number from 0, not '" + text + "'.");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private boolean bool(String option) {
+        String text = options.getOrDefault(option, "false");
+        if (!text.equals("true") && !text.equals("false")) {
+            throw GraphException.badRequest("The query option '" + option + "' must be true or false, not '" + text + "'.");
+        }
+        return text.equals("true");
+    }
+
+    /** Ties a token to the order it was made for: another $orderby would read its values wrongly. */
+    private String fingerprint() {
+        return keys.toString();
+    }
+
+    private List<Object> readToken(String token) {
+        GraphException invalid = GraphException.badRequest("The $skiptoken is not one this service made for this $orderby; "
+                + "follow @odata.nextLink as it is.");
+        JsonArray values;
+        try (var reader = Json.PROVIDER.createReader(new StringReader(
+                new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)))) {
+            values = reader.readArray();
+        } catch (RuntimeException e) {
+            throw invalid;
+        }
+        if (values.size() != keys.size() + 1 || !values.get(0).equals(Json.string(fingerprint()))) {
+            throw invalid;
+        }
+        var after = new ArrayList<Object>();
+        for (int i = 0; i < keys.size(); i++) {
+            after.add(value(keys.get(i).property(), values.get(i + 1), invalid));
+        }
+        return after;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object value(QueryProperty property, JsonValue json, GraphException invalid) {
+        try {
+            return switch (property.type()) {
+                case STRING -> ((JsonString) json).getString();
+                case INT32 -> ((JsonNumber) json).intValueExact();
+                case DATE_TIME_OFFSET -> ((JsonNumber) json).longValueExact();
+                case BOOLEAN -> json.equals(JsonValue.TRUE) ? Boolean.TRUE : json.equals(JsonValue.FALSE) ? Boolean.FALSE : failed(invalid);
+                case ENUM -> Enum.valueOf((Class) property.enumType(), ((JsonString) json).getString());
+            };
+        } catch (ClassCastException | ArithmeticException | IllegalArgumentException e) {
+            throw invalid;
+        }
+    }
+
+    private static Object failed(GraphException invalid) {
+        throw invalid;
+    }
+
+    /** The value of a key attribute of an entity: entities use field access, so the field is the attribute. */
+    private static Object attribute(Object entity, String attribute) {
+        Field field = FIELDS.computeIfAbsent(entity.getClass().getName() + "#" + attribute, key -> {
+            try {
+                Field found = entity.getClass().getDeclaredField(attribute);
+                found.setAccessible(true);
+                return found;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("No attribute " + attribute + " in " + entity.getClass(), e);
+            }
+        });
+        try {
+            return field.get(entity);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
