@@ -33,7 +33,7 @@ class OpenApiIT extends DeployedService {
     void describesEveryRoute() {
         assertEquals(Set.of("/beta/deviceAppManagement/mobileApps", APP, APP + "/userStatuses", USER,
                 APP + "/deviceStatuses", APP + "/deviceStatuses/{mobileAppInstallStatusId}",
-                USER + "/deviceStatuses", USER + "/deviceStatuses/{mobileAppInstallStatusId}"),
+                USER + "/deviceStatuses", USER + "/deviceStatuses/{mobileAppInstallStatusId}", APP + "/installSummary"),
                 contract.getJsonObject("paths").keySet());
         for (String create : List.of(APP + "/deviceStatuses", USER + "/deviceStatuses")) {
             JsonObject post = contract.getJsonObject("paths").getJsonObject(create).getJsonObject("post");
@@ -41,6 +41,15 @@ class OpenApiIT extends DeployedService {
                     post.getJsonObject("responses").keySet());
             assertEquals("[{\"bearer\":[\"DeviceManagementApps.ReadWrite.All\"]}]", post.getJsonArray("security").toString());
         }
+        for (String item : List.of(APP, USER, APP + "/deviceStatuses/{mobileAppInstallStatusId}",
+                USER + "/deviceStatuses/{mobileAppInstallStatusId}")) {
+            JsonObject operations = contract.getJsonObject("paths").getJsonObject(item);
+            assertTrue(operations.keySet().containsAll(Set.of("get", "patch", "delete")), item);
+            assertEquals("[{\"bearer\":[\"DeviceManagementApps.ReadWrite.All\"]}]",
+                    operations.getJsonObject("delete").getJsonArray("security").toString());
+        }
+        JsonObject list = contract.getJsonObject("paths").getJsonObject(APP + "/deviceStatuses").getJsonObject("get");
+        assertEquals(7, list.getJsonArray("parameters").size(), "the seven query options: " + list.getJsonArray("parameters"));
         assertEquals("bearer", contract.getJsonObject("components").getJsonObject("securitySchemes")
                 .getJsonObject("bearer").getString("scheme"));
     }
@@ -66,12 +75,12 @@ class OpenApiIT extends DeployedService {
     @Test
     void everyDocumentedOperationExistsAndIsProtected() {
         contract.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
-                .filter(method -> Set.of("get", "post").contains(method))
+                .filter(method -> Set.of("get", "post", "patch", "delete").contains(method))
                 .forEach(method -> {
                     String concrete = path.substring(1).replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
                     Answer answer = GraphClient.send(GraphClient.request(graph.rootUri(concrete), null)
                             .header("Content-Type", "application/json")
-                            .method(method.toUpperCase(), method.equals("post") ? BodyPublishers.ofString("{}")
+                            .method(method.toUpperCase(), method.startsWith("p") ? BodyPublishers.ofString("{}")
                                     : BodyPublishers.noBody()));
                     assertEquals(401, answer.status(), method + " " + path + " answered " + answer.body());
                 }));
