@@ -105,8 +105,7 @@ class CrashIT {
                 assertSameStatus(ack.getValue(), answer.json());
                 found++;
             }
-            List<JsonObject> rows = graph.get(APPS + "/" + app + "/deviceStatuses").json().getJsonArray("value")
-                    .getValuesAs(JsonObject.class);
+            List<JsonObject> rows = graph.all(APPS + "/" + app + "/deviceStatuses");
             for (JsonObject row : rows) {
                 JsonObject asSent = sent.get(row.getString("deviceName"));
                 assertNotNull(asSent, "a row no client sent: " + row);

@@ -15,6 +15,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * HTTP into the deployed service, as a Graph SDK would call it: JSON bodies, bearer tokens, and a fresh
@@ -52,6 +54,20 @@ public final class GraphClient {
 
     public Answer get(String path) {
         return send(request(uri(path), token).GET());
+    }
+
+    /** Every entity of a collection, page after page by {@code @odata.nextLink}. */
+    public List<JsonObject> all(String path) {
+        List<JsonObject> all = new ArrayList<>();
+        Answer page = get(path);
+        while (true) {
+            assertEquals(200, page.status(), page.body());
+            all.addAll(page.json().getJsonArray("value").getValuesAs(JsonObject.class));
+            if (!page.json().containsKey("@odata.nextLink")) {
+                return all;
+            }
+            page = send(request(URI.create(page.json().getString("@odata.nextLink")), token).GET());
+        }
     }
 
     public Answer patch(String path, String json) {

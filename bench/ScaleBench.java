@@ -1,0 +1,178 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.PayaraProcess;
+import org.graphstatus.testing.Tokens;
+
+/**
+ * Fills a database with N statuses under one app (in SQL, server-side: an HTTP load of a million creates is
+ * issue 6's business), starts the service on it as the README starts it, and times collection reads:
+ * the first page, pages further on reached by following @odata.nextLink ($skiptoken), and filters.
+ */
+public class ScaleBench {
+
+    static final String APP = "5ca1eb00-0000-4000-8000-000000000001";
+    static final int SAMPLES = 21;
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.getInteger("bench.rows");
+        var results = new LinkedHashMap<String, Map<String, double[]>>();
+        Path h2 = Path.of("target", "bench-scale", "h2-" + UUID.randomUUID()).toAbsolutePath();
+        results.put("H2 (file)", measure("h2", h2, "jdbc:h2:file:" + h2.resolve("graph"), Map.of("GRAPH_DATA_DIR", h2.toString()), rows));
+        String pg = "graph_scale_" + UUID.randomUUID().toString().substring(0, 8);
+        if (execute(pgUrl("postgres"), "CREATE DATABASE " + pg)) {
+            try {
+                results.put("PostgreSQL", measure("postgresql", null, pgUrl(pg), Map.of("PGDATABASE", pg), rows));
+            } finally {
+                execute(pgUrl("postgres"), "DROP DATABASE " + pg);
+            }
+        }
+        print(rows, results);
+    }
+
+    static Map<String, double[]> measure(String kind, Path dataDir, String url, Map<String, String> env, int rows) throws Exception {
+        long started = System.nanoTime();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        try (Connection db = DriverManager.getConnection(url); var sql = db.createStatement()) {
+            sql.execute("INSERT INTO mobile_app (id, odata_type, display_name, is_featured, publishing_state, upload_state, "
+                    + "derived_properties, created_date_time, last_modified_date_time) VALUES ('" + APP + "', "
+                    + "'#microsoft.graph.webApp', 'Scale', FALSE, 'published', 0, '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+            String series = kind.equals("h2") ? "SYSTEM_RANGE(1, " + rows + ") AS s(x)" : "generate_series(1, " + rows + ") AS s(x)";
+            String uuid = kind.equals("h2") ? "CAST(RANDOM_UUID() AS VARCHAR(36))" : "CAST(gen_random_uuid() AS VARCHAR(36))";
+            // one row a second from 2026-01-01; states in turn; the text form of the time is not read by the bench
+            sql.execute("INSERT INTO mobile_app_install_status (id, mobile_app_id, device_name, error_code, install_state, "
+                    + "install_state_detail, mobile_app_install_status_value, last_sync_date_time, last_sync_ticks) "
+                    + "SELECT " + uuid + ", '" + APP + "', CONCAT('device-', x), 0, "
+                    + "CASE MOD(x, 4) WHEN 0 THEN 'installed' WHEN 1 THEN 'failed' WHEN 2 THEN 'pendingInstall' ELSE 'notInstalled' END, "
+                    + "'noAdditionalDetails', "
+                    + "CASE MOD(x, 4) WHEN 0 THEN 'installed' WHEN 1 THEN 'failed' WHEN 2 THEN 'pendingInstall' ELSE 'notInstalled' END, "
+                    + "'2026-01-01T00:00:00Z', 17672256000000000 + CAST(x AS BIGINT) * 10000000 FROM " + series);
+            if (!kind.equals("h2")) {
+                sql.execute("ANALYZE");
+            }
+        }
+        System.err.printf("%s: %,d rows loaded in %.1f s%n", kind, rows, (System.nanoTime() - started) / 1e9);
+        System.setProperty("graph.postboot", Path.of("server-config", kind + ".asadmin").toAbsolutePath().toString());
+        Path work = Path.of("target", "bench-scale", kind);
+        try (var server = PayaraProcess.start(work, "ScaleBench " + kind, PayaraProcess.freePort(), env)) {
+            return timings(server.graph(), rows);
+        }
+    }
+
+    static Map<String, double[]> timings(GraphClient graph, int rows) {
+        String token = Tokens.delegated(Tokens.READ);
+        String statuses = "deviceAppManagement/mobileApps/" + APP + "/deviceStatuses";
+        URI first = graph.uri(statuses);
+        var timings = new LinkedHashMap<String, double[]>();
+        warmUp(first, token);
+        timings.put("first page", times(first, token));
+        // walk the pages by nextLink, timing each; then time the deepest page again, repeatedly
+        List<Integer> marks = List.of(10, 100, 1000, 5000);
+        int deepest = Math.min(5000, rows / 100);
+        URI next = first;
+        var walk = new ArrayList<Double>();
+        for (int page = 1; page <= deepest; page++) {
+            long t = System.nanoTime();
+            var answer = GraphClient.send(GraphClient.request(next, token).GET());
+            walk.add((System.nanoTime() - t) / 1e6);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("page " + page + ": " + answer.status() + " " + answer.body());
+            }
+            if (page < deepest) {
+                next = URI.create(answer.json().getString("@odata.nextLink"));
+            }
+            if (marks.contains(page + 1) && page < deepest) {
+                timings.put("page " + (page + 1) + " by $skiptoken", times(next, token));
+            }
+        }
+        timings.put("walk of " + deepest + " pages, per page", stats(walk));
+        timings.put("$filter state and lastSyncDateTime, first page", times(query(graph, statuses,
+                "$filter=installState eq 'failed' and lastSyncDateTime ge 2026-01-06T00:00:00Z"), token));
+        timings.put("same $filter with $count=true", times(query(graph, statuses,
+                "$filter=installState eq 'failed' and lastSyncDateTime ge 2026-01-06T00:00:00Z&$count=true"), token));
+        timings.put("$orderby lastSyncDateTime desc, first page", times(query(graph, statuses,
+                "$orderby=lastSyncDateTime desc"), token));
+        timings.put("installSummary (counts all rows)", times(graph.uri("deviceAppManagement/mobileApps/" + APP + "/installSummary"), token));
+        return timings;
+    }
+
+    static URI query(GraphClient graph, String path, String options) {
+        var encoded = new StringBuilder();
+        for (String option : options.split("&")) {
+            String[] pair = option.split("=", 2);
+            encoded.append(encoded.length() == 0 ? "?" : "&").append(pair[0]).append('=')
+                    .append(URLEncoder.encode(pair[1], StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return URI.create(graph.uri(path) + encoded.toString());
+    }
+
+    static void warmUp(URI uri, String token) {
+        for (int i = 0; i < 200; i++) {
+            GraphClient.send(GraphClient.request(uri, token).GET());
+        }
+    }
+
+    static double[] times(URI uri, String token) {
+        var samples = new ArrayList<Double>();
+        for (int i = 0; i < SAMPLES; i++) {
+            long t = System.nanoTime();
+            var answer = GraphClient.send(GraphClient.request(uri, token).GET());
+            samples.add((System.nanoTime() - t) / 1e6);
+            if (answer.status() != 200) {
+                throw new IllegalStateException(uri + ": " + answer.status() + " " + answer.body());
+            }
+        }
+        return stats(samples);
+    }
+
+    /** Median and 90th percentile, in milliseconds. */
+    static double[] stats(List<Double> samples) {
+        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new double[] {sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.9) - 1]};
+    }
+
+    static void print(int rows, Map<String, Map<String, double[]>> results) {
+        var kinds = new ArrayList<>(results.keySet());
+        System.out.printf("# Collections at scale: %,d statuses under one app (%s)%n%n", rows, java.time.LocalDate.now());
+        System.out.println("Median / p90 of " + SAMPLES + " sequential requests, ms, client on the same machine; "
+                + "pages of 100. Walk: every page from 1 to the deepest, by @odata.nextLink.\n");
+        var header = new StringBuilder("| request |");
+        kinds.forEach(kind -> header.append(' ').append(kind).append(" |"));
+        System.out.println(header);
+        System.out.println("|---|" + "---|".repeat(kinds.size()));
+        for (String request : results.get(kinds.get(0)).keySet()) {
+            var line = new StringBuilder("| ").append(request).append(" |");
+            for (String kind : kinds) {
+                double[] t = results.get(kind).get(request);
+                line.append(t == null ? " - |" : String.format(" %.1f / %.1f |", t[0], t[1]));
+            }
+            System.out.println(line);
+        }
+    }
+
+    static String pgUrl(String database) {
+        return "jdbc:postgresql://" + System.getenv("PGHOST") + ":" + System.getenv("PGPORT") + "/" + database
+                + "?user=" + System.getenv("PGUSER") + (System.getenv("PGPASSWORD") == null ? "" : "&password=" + System.getenv("PGPASSWORD"));
+    }
+
+    /** Runs a statement; false when the server cannot be reached (then PostgreSQL is left out). */
+    static boolean execute(String url, String statement) {
+        try (Connection db = DriverManager.getConnection(url); var sql = db.createStatement()) {
+            sql.execute(statement);
+            return true;
+        } catch (java.sql.SQLException e) {
+            System.err.println("PostgreSQL left out: " + e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Scale check for the collections (issue 4): 1,000,000 statuses under one app, on the embedded H2 and on
+# PostgreSQL, side by side in one run. Prints a table and writes it to bench/results/scale-<date>.md.
+# Not a test: nothing here passes or fails on a time. Needs PostgreSQL as PGHOST & co. describe it
+# (default 127.0.0.1:5432, user postgres); without it, only H2 is measured.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -DskipTests package
+./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+mkdir -p bench/results
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    -Dpayara.microJar="$PWD/target/payara-micro.jar" -Dgraph.war="$PWD/target/graph-install-status.war" \
+    -Dgraph.addlibs="$PWD/target/postgresql.jar" -Dbench.rows="${BENCH_ROWS:-1000000}" \
+    bench/ScaleBench.java | tee "bench/results/scale-$(date +%F).md"
