@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.QueryModel;
@@ -37,12 +38,23 @@ public class Pages {
         return ODataQuery.parse(parameters, model, selectable, maxPageSize);
     }
 
-    public static <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query,
-            BiFunction<CriteriaBuilder, Root<T>, Predicate> parent) {
+    /**
+     * A page of the {@code type} rows whose {@code parent} (a to-one attribute, or null for a top-level
+     * collection) has the key {@code parentId}.
+     */
+    public static <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var select = cb.createQuery(type);
         Root<T> root = select.from(type);
-        select.select(root).where(parent.apply(cb, root), query.where(cb, root)).orderBy(query.orderBy(cb, root));
+        List<Order> order = new ArrayList<>();
+        if (parent != null) {
+            // The rows share the parent key, so leading the order with it changes nothing but H2's plan: it
+            // then reads the (parent, id) index in order instead of sorting all of the parent's rows
+            // (1,000,000 rows: over 30 s).
+            order.add(cb.asc(root.get(parent).get("id")));
+        }
+        order.addAll(query.orderBy(cb, root));
+        select.select(root).where(ofParent(cb, root, parent, parentId), query.where(cb, root)).orderBy(order);
         // one row more than the page tells whether another page follows, without counting
         List<T> rows = em.createQuery(select).setFirstResult(query.firstResult())
                 .setMaxResults(query.pageSize() + 1).getResultList();
@@ -51,15 +63,18 @@ public class Pages {
         Map<String, String> next = more && query.continuesAfter(page.size())
                 ? query.nextLinkParameters(query.nextSkipToken(page.get(page.size() - 1)), page.size())
                 : null;
-        return new Page<>(page, query.count() ? count(em, type, query, parent) : null, next);
+        return new Page<>(page, query.count() ? count(em, type, query, parent, parentId) : null, next);
     }
 
-    private static <T> long count(EntityManager em, Class<T> type, ODataQuery query,
-            BiFunction<CriteriaBuilder, Root<T>, Predicate> parent) {
+    private static Predicate ofParent(CriteriaBuilder cb, Root<?> root, String parent, String parentId) {
+        return parent == null ? cb.conjunction() : cb.equal(root.get(parent).get("id"), parentId);
+    }
+
+    private static <T> long count(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var count = cb.createQuery(Long.class);
         Root<T> root = count.from(type);
-        count.select(cb.count(root)).where(parent.apply(cb, root), query.filter(cb, root));
+        count.select(cb.count(root)).where(ofParent(cb, root, parent, parentId), query.filter(cb, root));
         return em.createQuery(count).getSingleResult();
     }
 }

@@ -39,11 +39,11 @@ class MigrationsIT {
 
             Flyway upgraded = migrate(url, MigrationVersion.LATEST);
 
-            assertEquals("2", upgraded.info().current().getVersion().getVersion());
+            assertEquals("3", upgraded.info().current().getVersion().getVersion());
             try (Connection db = Databases.connect(url)) {
                 assertEquals(before, rows(db), "every row as it was");
                 assertTrue(indexes(db).containsAll(Set.of("ix_device_status_user_state", "ix_device_status_app_state",
-                        "ix_device_status_app_last_sync")), "the indexes of migration 2: " + indexes(db));
+                        "ix_device_status_app_last_sync", "ix_user_status_app_id")), "the indexes of migrations 2 and 3: " + indexes(db));
             }
         } finally {
             if (postgresql != null) {
@@ -94,9 +94,11 @@ class MigrationsIT {
         return rows;
     }
 
+    /** The indexes of both status tables (H2 keeps names in upper case, PostgreSQL in lower). */
     private static Set<String> indexes(Connection db) throws SQLException {
         Set<String> names = new HashSet<>();
-        for (String table : List.of("mobile_app_install_status", "MOBILE_APP_INSTALL_STATUS")) {
+        for (String table : List.of("mobile_app_install_status", "MOBILE_APP_INSTALL_STATUS", "user_app_install_status",
+                "USER_APP_INSTALL_STATUS")) {
             try (ResultSet index = db.getMetaData().getIndexInfo(null, null, table, false, false)) {
                 while (index.next()) {
                     names.add(String.valueOf(index.getString("INDEX_NAME")).toLowerCase());

@@ -45,15 +45,20 @@ sealed interface Filter {
                 return operator == Operator.eq ? cb.isNull(path) : cb.isNotNull(path);
             }
             Comparable comparable = (Comparable) value;
-            return switch (operator) {
+            Predicate comparison = switch (operator) {
                 case eq -> cb.equal(path, value);
-                // OData: null ne 'x' is true; SQL would drop the row
-                case ne -> property.nullable() ? cb.or(cb.isNull(path), cb.notEqual(path, value)) : cb.notEqual(path, value);
+                case ne -> cb.notEqual(path, value);
                 case gt -> cb.greaterThan((Expression<Comparable>) path, comparable);
                 case ge -> cb.greaterThanOrEqualTo((Expression<Comparable>) path, comparable);
                 case lt -> cb.lessThan((Expression<Comparable>) path, comparable);
                 case le -> cb.lessThanOrEqualTo((Expression<Comparable>) path, comparable);
             };
+            if (!property.nullable()) {
+                return comparison;
+            }
+            // OData compares null as a value (null ne 'x' is true, null eq 'x' false); SQL leaves it unknown,
+            // which would also make "not (x eq 'a')" drop the nulls. Two-valued here, so not() is right.
+            return operator == Operator.ne ? cb.or(cb.isNull(path), comparison) : cb.and(cb.isNotNull(path), comparison);
         }
     }
 

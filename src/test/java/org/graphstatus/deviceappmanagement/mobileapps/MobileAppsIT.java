@@ -145,4 +145,23 @@ class MobileAppsIT extends DeployedService {
         assertEquals(200, graph.get(APPS + "/" + other + "/deviceStatuses/" + othersDevice).status(), "other apps stay");
         assertEquals(404, graph.delete(APPS + "/" + app).status());
     }
+
+    @Test
+    void listsAppsWithQueryOptions() {
+        String publisher = "Publisher " + java.util.UUID.randomUUID();
+        for (String name : java.util.List.of("Zeta", "Alpha", "Mid")) {
+            graph.post(APPS, "{\"@odata.type\":\"#microsoft.graph.webApp\",\"displayName\":\"" + name
+                    + "\",\"publisher\":\"" + publisher + "\",\"appUrl\":\"https://x.example\"}");
+        }
+
+        Answer list = graph.get(APPS + "?$filter=" + java.net.URLEncoder.encode("publisher eq '" + publisher
+                + "' and displayName ne 'Mid'", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + "&$orderby=displayName&$select=displayName");
+
+        assertEquals(200, list.status(), list.body());
+        var value = list.json().getJsonArray("value").getValuesAs(JsonObject.class);
+        assertEquals(java.util.List.of("Alpha", "Zeta"), value.stream().map(a -> a.getString("displayName")).toList());
+        assertEquals(java.util.Set.of("@odata.type", "id", "displayName"), value.get(0).keySet(), "only what $select names");
+        assertEquals("#microsoft.graph.webApp", value.get(0).getString("@odata.type"));
+    }
 }

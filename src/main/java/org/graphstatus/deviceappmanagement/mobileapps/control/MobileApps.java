@@ -30,7 +30,7 @@ public class MobileApps {
     }
 
     public Page<MobileApp> list(ODataQuery query) {
-        return Pages.read(em, MobileApp.class, query, (cb, app) -> cb.conjunction());
+        return Pages.read(em, MobileApp.class, query, null, null);
     }
 
     /** Applies {@code changes} and stamps {@code lastModifiedDateTime}, in one transaction. */

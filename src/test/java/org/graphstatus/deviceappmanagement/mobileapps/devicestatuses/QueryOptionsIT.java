@@ -136,6 +136,9 @@ class QueryOptionsIT extends DeployedService {
         assertFilter("endswith(deviceName,'ünï✓')", s -> name(s).endsWith("ünï✓"));
         assertFilter("contains(deviceName,'-2')", s -> name(s).contains("-2"));
         assertFilter("not contains(deviceName,'-2')", s -> !s.isNull("deviceName") && !name(s).contains("-2"));
+        assertFilter("not (deviceName eq 'dev-1')", s -> s.isNull("deviceName") || !name(s).equals("dev-1"));
+        assertFilter("deviceName ne 'dev-1'", s -> s.isNull("deviceName") || !name(s).equals("dev-1"));
+        assertFilter("not (deviceName lt 'dev-3')", s -> s.isNull("deviceName") || name(s).compareTo("dev-3") >= 0);
         assertFilter("installState eq 'failed' or errorCode eq 4 and deviceName ne null",
                 s -> s.getString("installState").equals("failed") || s.getInt("errorCode") == 4 && !s.isNull("deviceName"));
         assertFilter("(installState eq 'failed' or errorCode eq 4) and deviceName ne null",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
@@ -106,5 +107,22 @@ class UserStatusesIT extends DeployedService {
 
     private String appId() {
         return users.split("/")[2];
+    }
+
+    @Test
+    void listsTheAppsUsersWithQueryOptionsAndCounts() {
+        for (String name : List.of("Cleo", "Ann", "Bob")) {
+            String id = graph.post(users, "{\"userName\":\"" + name + "\"}").json().getString("id");
+            graph.post(users + "/" + id + "/deviceStatuses", "{\"installState\":\"failed\"}");
+        }
+
+        Answer list = graph.get(users + "?$orderby=userName%20desc&$filter=userName%20ne%20'Bob'&$count=true");
+
+        assertEquals(200, list.status(), list.body());
+        assertEquals(2, list.json().getInt("@odata.count"));
+        List<JsonObject> value = list.json().getJsonArray("value").getValuesAs(JsonObject.class);
+        assertEquals(List.of("Cleo", "Ann"), value.stream().map(u -> u.getString("userName")).toList());
+        assertEquals(List.of(1, 1), value.stream().map(u -> u.getInt("failedDeviceCount")).toList(), "counted in the list too");
+        assertEquals(400, graph.get(users + "?$filter=installedDeviceCount%20gt%200").status(), "counts are not stored");
     }
 }

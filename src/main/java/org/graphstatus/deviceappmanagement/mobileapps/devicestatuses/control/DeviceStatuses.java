@@ -48,11 +48,10 @@ public class DeviceStatuses {
     public Page<DeviceStatus> list(String appId, String userStatusId, ODataQuery query) {
         if (userStatusId == null) {
             mobileApps.get(appId);
-            return Pages.read(em, DeviceStatus.class, query, (cb, status) -> cb.equal(status.get("mobileApp").get("id"), appId));
+            return Pages.read(em, DeviceStatus.class, query, "mobileApp", appId);
         }
         userStatuses.get(appId, userStatusId);
-        return Pages.read(em, DeviceStatus.class, query,
-                (cb, status) -> cb.equal(status.get("userStatus").get("id"), userStatusId));
+        return Pages.read(em, DeviceStatus.class, query, "userStatus", userStatusId);
     }
 
     /** Applies {@code changes} (which may refuse them) to the status and commits them together. */
