@@ -113,7 +113,12 @@ public final class ODataQuery {
     public Predicate where(CriteriaBuilder cb, Root<?> root) {
         Predicate where = filter(cb, root);
         if (after == null) {
-            return where;
+            // A first page in key order starts at the smallest key. Saying so changes no result, but H2
+            // then reads the (parent, id) index in order instead of choosing the foreign key's index and
+            // sorting every row of the parent (1,000,000 statuses: 45 s before, 299 rows read after).
+            return keys.get(0).equals(new Key(QueryModel.ID, false))
+                    ? cb.and(where, cb.greaterThanOrEqualTo(root.get(QueryModel.ID.attribute()), ""))
+                    : where;
         }
         // (k1 > v1) or (k1 = v1 and k2 > v2) or ... with < for descending keys
         List<Predicate> alternatives = new ArrayList<>();
