@@ -22,7 +22,7 @@ import org.graphstatus.testing.Tokens;
 public class ScaleBench {
 
     static final String APP = "5ca1eb00-0000-4000-8000-000000000001";
-    static final int SAMPLES = 21;
+    static final int SAMPLES = 11;
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.rows");

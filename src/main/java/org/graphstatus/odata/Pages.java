@@ -39,8 +39,9 @@ public class Pages {
     }
 
     /**
-     * A page of the {@code type} rows whose {@code parent} (a to-one attribute, or null for a top-level
-     * collection) has the key {@code parentId}.
+     * A page of the {@code type} rows whose {@code parent} (the attribute with the parent's key, or null for a
+     * top-level collection) is {@code parentId}. A basic attribute, not the relationship's id: through the
+     * relationship EclipseLink joins the parent's table to order by its key, and no index then serves the order.
      */
     public static <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -51,7 +52,7 @@ public class Pages {
             // The rows share the parent key, so leading the order with it changes no result, but only then
             // can H2 read the (parent, id) index in order instead of sorting all of the parent's rows
             // (ODataQuery.where has the other half of this).
-            order.add(cb.asc(root.get(parent).get("id")));
+            order.add(cb.asc(root.get(parent)));
         }
         order.addAll(query.orderBy(cb, root));
         select.select(root).where(ofParent(cb, root, parent, parentId), query.where(cb, root)).orderBy(order);
@@ -67,7 +68,7 @@ public class Pages {
     }
 
     private static Predicate ofParent(CriteriaBuilder cb, Root<?> root, String parent, String parentId) {
-        return parent == null ? cb.conjunction() : cb.equal(root.get(parent).get("id"), parentId);
+        return parent == null ? cb.conjunction() : cb.equal(root.get(parent), parentId);
     }
 
     private static <T> long count(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {

@@ -48,10 +48,10 @@ public class DeviceStatuses {
     public Page<DeviceStatus> list(String appId, String userStatusId, ODataQuery query) {
         if (userStatusId == null) {
             mobileApps.get(appId);
-            return Pages.read(em, DeviceStatus.class, query, "mobileApp", appId);
+            return Pages.read(em, DeviceStatus.class, query, "mobileAppId", appId);
         }
         userStatuses.get(appId, userStatusId);
-        return Pages.read(em, DeviceStatus.class, query, "userStatus", userStatusId);
+        return Pages.read(em, DeviceStatus.class, query, "userStatusId", userStatusId);
     }
 
     /** Applies {@code changes} (which may refuse them) to the status and commits them together. */

@@ -56,6 +56,12 @@ public class DeviceStatus {
     @JoinColumn(name = "user_status_id", foreignKey = @ForeignKey(name = "fk_device_status_user"))
     private UserAppInstallStatus userStatus;
 
+    /** The two parents' keys, read-only: filtering and ordering by them needs no join (see Pages). */
+    @Column(name = "mobile_app_id", insertable = false, updatable = false)
+    private String mobileAppId;
+    @Column(name = "user_status_id", insertable = false, updatable = false)
+    private String userStatusId;
+
     @Column(name = "device_name", length = MobileApp.TEXT)
     private String deviceName;
     @Column(name = "device_id", length = MobileApp.TEXT)

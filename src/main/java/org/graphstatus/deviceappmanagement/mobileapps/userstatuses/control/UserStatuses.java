@@ -66,7 +66,7 @@ public class UserStatuses {
     /** One page of the app's user statuses that the query options choose. */
     public Page<UserAppInstallStatus> list(String appId, ODataQuery query) {
         mobileApps.get(appId);
-        return Pages.read(em, UserAppInstallStatus.class, query, "mobileApp", appId);
+        return Pages.read(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
     }
 
     /** How many of the user's device statuses are in each install state, counted now. */

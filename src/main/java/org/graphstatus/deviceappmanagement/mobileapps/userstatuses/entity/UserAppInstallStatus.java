@@ -36,6 +36,10 @@ public class UserAppInstallStatus {
     @JoinColumn(name = "mobile_app_id", nullable = false, foreignKey = @ForeignKey(name = "fk_user_status_app"))
     private MobileApp mobileApp;
 
+    /** The app's key, read-only: filtering and ordering by it needs no join (see Pages). */
+    @Column(name = "mobile_app_id", insertable = false, updatable = false)
+    private String mobileAppId;
+
     @Column(name = "user_name", length = MobileApp.TEXT)
     private String userName;
 
