@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Speed (issue 6): the service on the embedded H2 and on PostgreSQL side by side, measured with wrk
+# (2 threads, 16 connections) in one run: create on each route, get by id, list the first page, and the
+# ceiling, a no-op POST that only the benchmark deployment has, with and without the token check. After a
+# warm-up, every request kind runs once per round against each server, in turn; two rounds at least.
+# Prints one table, with each row's ratio to the no-op ceiling of the same round, and writes it to
+# bench/results/speed-<date>.md, with three boots to first answer and the top frames of a Java Flight
+# Recorder profile of the H2 server over the rounds. Not a test: nothing here passes or fails on a time.
+#   WARMUP=90 ROUNDS=2 DURATION=15 bash bench/speed.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WARMUP="${WARMUP:-90}" ROUNDS="${ROUNDS:-2}" DURATION="${DURATION:-15}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
+
+./mvnw -q -DskipTests package
+./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/bench-speed-classpath.txt
+work="$PWD/target/bench-speed"
+rm -rf "$work" && mkdir -p "$work/war/WEB-INF/classes"
+javac -d "$work/war/WEB-INF/classes" -cp "$(cat target/bench-speed-classpath.txt)" bench/speed/NoOpResource.java
+cp target/graph-install-status.war "$work/bench.war"
+jar uf "$work/bench.war" -C "$work/war" WEB-INF
+TOKEN="$(./mvnw -q -o -Pdev-token | tail -n 1)"
+export TOKEN
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+start() { # name port postboot env... : starts a server and waits until the API answers
+    local name=$1 port=$2 postboot=$3 jvm=${JVM_FLAGS:-}; shift 3
+    mkdir -p "$work/$name"
+    (cd "$work/$name" && env "$@" java $jvm -jar "$PWD/../../payara-micro.jar" --deploy "$work/bench.war" \
+        --addlibs "$PWD/../../postgresql.jar" --postbootcommandfile "$postboot" --port "$port" --nocluster \
+        > "$work/$name.log" 2>&1) &
+    pids+=($!)
+    for _ in $(seq 1 240); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/beta/deviceAppManagement/mobileApps/x")" = 401 ] && return
+        sleep 0.25
+    done
+    echo "$name did not start; see $work/$name.log" >&2; exit 1
+}
+pid_on() { ss -ltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+
+db="graph_speed_$$"
+psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE $db" postgres
+trap 'kill "${pids[@]}" 2>/dev/null || true; sleep 2; psql -h "$PGHOST" -U "$PGUSER" -qc "DROP DATABASE IF EXISTS $db" postgres' EXIT
+JVM_FLAGS="-XX:StartFlightRecording=name=bench,settings=profile" \
+    start h2 18181 "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/h2/data"
+start postgresql 18182 "$PWD/server-config/postgresql.asadmin" PGDATABASE="$db"
+
+status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"installed","installStateDetail":"noAdditionalDetails","lastSyncDateTime":"2026-11-29T10:00:00.1234567+01:00","mobileAppInstallStatusValue":"installed","osVersion":"10.0.22631","osDescription":"Windows 11","userName":"Ann","userPrincipalName":"ann@contoso.example","displayVersion":"1.2.3"}'
+declare -A paths
+for server in h2:18181 postgresql:18182; do
+    name=${server%%:*} port=${server##*:}
+    api="localhost:$port/beta/deviceAppManagement/mobileApps"
+    app=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+        -d '{"@odata.type":"#microsoft.graph.webApp","displayName":"bench"}' "$api" | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+    user=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"userName":"Ann"}' \
+        "$api/$app/userStatuses" | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+    one=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$status" \
+        "$api/$app/deviceStatuses" | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+    paths[$name-app]="/beta/deviceAppManagement/mobileApps/$app/deviceStatuses"
+    paths[$name-user]="/beta/deviceAppManagement/mobileApps/$app/userStatuses/$user/deviceStatuses"
+    paths[$name-one]="/beta/deviceAppManagement/mobileApps/$app/deviceStatuses/$one"
+done
+
+# kind: label method path-key expect token? body?
+kinds=("no-op, no token|POST|noop|201|-|body" "no-op, token verified|POST|noop-verified|201|token|body"
+       "create (app route)|POST|app|201|token|body" "create (user route)|POST|user|201|token|body"
+       "get by id|GET|one|200|token|-" "list, first page|GET|app|200|token|-")
+run() { # server port kind seconds -> RESULT line
+    local name=$1 port=$2 kind=$3 seconds=$4
+    IFS='|' read -r label method key expect auth body <<< "$kind"
+    local path
+    case $key in noop) path=/beta/bench/noop ;; noop-verified) path=/beta/bench/noop/verified ;; *) path=${paths[$name-$key]} ;; esac
+    METHOD=$method URLPATH=$path EXPECT=$expect TOKEN=$([ "$auth" = token ] && echo "$TOKEN" || true) \
+        BODY=$([ "$body" = body ] && echo "$status" || true) \
+        wrk -t2 -c16 -d"${seconds}s" --latency -s bench/speed/request.lua "http://localhost:$port" | grep '^RESULT'
+}
+
+echo "warming up, ${WARMUP} s of creates per server" >&2
+for server in h2:18181 postgresql:18182; do
+    run "${server%%:*}" "${server##*:}" "${kinds[2]}" "$WARMUP" >/dev/null
+done
+results="$work/results.txt"; : > "$results"
+for round in $(seq 1 "$ROUNDS"); do
+    for server in h2:18181 postgresql:18182; do
+        for kind in "${kinds[@]}"; do
+            echo "round $round, ${server%%:*}: ${kind%%|*}" >&2
+            echo "$round|${server%%:*}|${kind%%|*}|$(run "${server%%:*}" "${server##*:}" "$kind" "$DURATION")" >> "$results"
+        done
+    done
+done
+jcmd "$(pid_on 18181)" JFR.dump name=bench filename="$work/h2.jfr" >/dev/null
+jfr print --events jdk.ExecutionSample "$work/h2.jfr" > "$work/h2-samples.txt"
+rss_h2=$(( $(awk '/VmRSS/{print $2}' /proc/"$(pid_on 18181)"/status) / 1024 ))
+rss_pg=$(( $(awk '/VmRSS/{print $2}' /proc/"$(pid_on 18182)"/status) / 1024 ))
+
+boots=()
+for i in 1 2 3; do
+    started=$(date +%s%N)
+    start "boot$i" $((18190 + i)) "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/boot$i/data"
+    boots+=("$(( ($(date +%s%N) - started) / 1000000 ))")
+    kill "$(pid_on $((18190 + i)))"
+done
+
+out="bench/results/speed-$(date +%F).md"
+mkdir -p bench/results
+python3 - "$results" "$work/h2-samples.txt" "$rss_h2" "$rss_pg" "${boots[@]}" <<'PY' | tee "$out"
+import sys, collections, datetime, os, re
+path, samples, rss_h2, rss_pg, *boots = sys.argv[1:]
+rows = collections.OrderedDict()
+for line in open(path):
+    rnd, server, label, result = line.rstrip("\n").split("|")
+    _, rps, p50, p90, p99, errors, requests = result.split()
+    rows.setdefault((server, label), {})[int(rnd)] = dict(rps=float(rps), p50=float(p50), p90=float(p90), p99=float(p99), errors=int(errors))
+print(f"# Speed, {datetime.date.today()} (wrk -t2 -c16, {os.environ.get('DURATION','15')} s a request kind a round, after {os.environ.get('WARMUP','90')} s of creates per server)\n")
+print("Same 2 cores for wrk and both servers. Ratio: to the no-op without token of the same server and round.\n")
+print("| server | request | round | req/s | p50 ms | p90 ms | p99 ms | errors | ratio to no-op |")
+print("|---|---|---|---|---|---|---|---|---|")
+for (server, label), by_round in rows.items():
+    for rnd, r in sorted(by_round.items()):
+        ceiling = rows[(server, "no-op, no token")][rnd]["rps"]
+        print(f"| {server} | {label} | {rnd} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p90']:.2f} | {r['p99']:.2f} | {r['errors']} | {r['rps']/ceiling:.2f} |")
+print()
+spread = max(abs(r[1]["rps"] - r[2]["rps"]) / max(r[1]["rps"], r[2]["rps"]) for r in rows.values() if 1 in r and 2 in r) if len(next(iter(rows.values()))) > 1 else float("nan")
+print(f"Largest difference between rounds 1 and 2: {spread:.0%}. Server RSS after the load: H2 {rss_h2} MB, PostgreSQL {rss_pg} MB.")
+print(f"Boot to first answer (H2, new data folder), three boots: {', '.join(b + ' ms' for b in boots)}.")
+# JFR: the top frame of each execution sample
+top, total = collections.Counter(), 0
+for event in open(samples).read().split("jdk.ExecutionSample")[1:]:
+    frames = [f.strip() for f in re.findall(r"^\s+([\w$.<>]+\(.*?\)) line:", event, re.M)]
+    if not frames:
+        continue
+    total += 1
+    top[frames[0]] += 1
+print(f"\nTop frames of the H2 server's CPU samples over the rounds ({total} samples, JFR 'profile' settings):\n")
+print("| samples | share | top frame |")
+print("|---|---|---|")
+for frame, count in top.most_common(15):
+    print(f"| {count} | {count/total:.1%} | `{frame}` |")
+PY
