@@ -43,7 +43,7 @@ pid_on() { ss -ltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
 
 db="graph_speed_$$"
 psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE $db" postgres
-trap 'kill "${pids[@]}" 2>/dev/null || true; sleep 2; psql -h "$PGHOST" -U "$PGUSER" -qc "DROP DATABASE IF EXISTS $db" postgres' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null || true; sleep 2; psql -h "$PGHOST" -U "$PGUSER" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres' EXIT
 JVM_FLAGS="-XX:StartFlightRecording=name=bench,settings=profile" \
     start h2 18181 "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/h2/data"
 start postgresql 18182 "$PWD/server-config/postgresql.asadmin" PGDATABASE="$db"
