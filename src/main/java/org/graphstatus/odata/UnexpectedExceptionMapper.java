@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,12 +63,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
      * that another request deleted meanwhile. The foreign keys keep the data whole; the client retries.
      */
     static boolean integrityViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, cause -> sqlStateClass(cause, "23"));
     }
 
     /**
@@ -75,10 +71,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
      * connection exception, or the server's pool failing to hand out a connection.
      */
     static boolean databaseUnreachable(Throwable e) {
+        return anyCause(e, cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException || sqlStateClass(cause, "08")
+                || cause instanceof jakarta.resource.ResourceException);
+    }
+
+    private static boolean sqlStateClass(Throwable cause, String stateClass) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(stateClass);
+    }
+
+    /** Whether {@code e} or any of its causes is such a failure; a cause that is its own ends the chain. */
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                    || cause instanceof jakarta.resource.ResourceException) {
+            if (test.test(cause)) {
                 return true;
             }
         }

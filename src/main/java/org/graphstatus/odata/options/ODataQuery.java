@@ -272,16 +272,17 @@ public final class ODataQuery {
                 case STRING -> ((JsonString) json).getString();
                 case INT32 -> ((JsonNumber) json).intValueExact();
                 case DATE_TIME_OFFSET -> ((JsonNumber) json).longValueExact();
-                case BOOLEAN -> json.equals(JsonValue.TRUE) ? Boolean.TRUE : json.equals(JsonValue.FALSE) ? Boolean.FALSE : failed(invalid);
+                case BOOLEAN -> {
+                    if (json.getValueType() != JsonValue.ValueType.TRUE && json.getValueType() != JsonValue.ValueType.FALSE) {
+                        throw invalid;
+                    }
+                    yield json.getValueType() == JsonValue.ValueType.TRUE;
+                }
                 case ENUM -> Enum.valueOf((Class) property.enumType(), ((JsonString) json).getString());
             };
         } catch (ClassCastException | ArithmeticException | IllegalArgumentException e) {
             throw invalid;
         }
-    }
-
-    private static Object failed(GraphException invalid) {
-        throw invalid;
     }
 
     /** The value of a key attribute of an entity: entities use field access, so the field is the attribute. */
