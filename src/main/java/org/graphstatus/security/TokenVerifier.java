@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -76,6 +77,8 @@ public class TokenVerifier {
 
     private DefaultJWTProcessor<SecurityContext> processor;
 
+    private final TokenCache verified = new TokenCache();
+
     /** Reads the keys at deployment (in {@link #configure}), so a wrong setting stops the start, not every request. */
     void verifyConfigurationAtStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
         processor.getJWSKeySelector();
@@ -102,7 +105,19 @@ public class TokenVerifier {
         processor.setJWTClaimsSetVerifier(claims);
     }
 
+    /** Checks signature and claims the first time a token is seen; after that, until its exp, asks the cache. */
     public VerifiedToken verify(String token) throws InvalidTokenException {
+        VerifiedToken known = verified.get(token);
+        if (known != null) {
+            return known;
+        }
+        long keySet = verified.keySetVersion();
+        VerifiedToken checked = check(token);
+        verified.put(token, checked, keySet);
+        return checked;
+    }
+
+    private VerifiedToken check(String token) throws InvalidTokenException {
         try {
             return new VerifiedToken(token, processor.process(token, null));
         } catch (ExpiredJWTException e) {
@@ -124,7 +139,16 @@ public class TokenVerifier {
             String location = keyLocation.orElseThrow(() -> new IllegalStateException(
                     "Set mp.jwt.verify.publickey.location (or MP_JWT_VERIFY_PUBLICKEY_LOCATION) to a PEM file or a JWKS URL."));
             if (location.startsWith("https://") || location.startsWith("http://")) {
-                return JWKSourceBuilder.create(URI.create(location).toURL()).build(); // cached, refreshed on unknown kid
+                // nimbus keeps the set for 5 minutes and reads it again early for an unknown kid; each read is
+                // shown to the token cache, which forgets every token when the keys changed
+                return JWKSourceBuilder.create(URI.create(location).toURL())
+                        .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT,
+                                event -> {
+                                    if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> read) {
+                                        verified.keySetRead(read.getJWKSet());
+                                    }
+                                })
+                        .build();
             }
             return new ImmutableJWKSet<>(parse(read(location)));
         } catch (IOException | ParseException | JOSEException e) {

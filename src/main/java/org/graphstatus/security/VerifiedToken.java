@@ -1,6 +1,7 @@
 package org.graphstatus.security;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -62,6 +63,11 @@ public final class VerifiedToken implements JsonWebToken {
             return (T) Set.copyOf((Collection<String>) audiences);
         }
         return (T) value;
+    }
+
+    /** When the token stops being valid; {@link TokenVerifier} demands {@code exp}. */
+    Instant expiresAt() {
+        return claims.getExpirationTime().toInstant();
     }
 
     @Override

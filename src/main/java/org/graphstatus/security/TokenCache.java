@@ -1,0 +1,77 @@
+package org.graphstatus.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tokens that passed {@link TokenVerifier}, so that a client sending the same token again costs a hash, not a
+ * signature check (which was most of a request's CPU). Bounded; keyed by the token's SHA-256, so no token is a
+ * key; an entry is never served at or past the token's {@code exp}; and the whole cache is dropped when the
+ * signing key set changes, so a token signed by a key that was taken away stops working at once.
+ */
+final class TokenCache {
+
+    /** About 10,000 × (token + claims) ≈ 30 MB at most: far more distinct callers than one instance serves. */
+    static final int MAX_TOKENS = 10_000;
+
+    private final Cache<String, VerifiedToken> tokens = Caffeine.newBuilder()
+            .maximumSize(MAX_TOKENS)
+            .expireAfter(Expiry.creating((String hash, VerifiedToken token) -> untilExpiry(token)))
+            .build();
+
+    /** Counts key set changes, so that a verification that straddles one is not cached. */
+    private final AtomicLong keySetVersion = new AtomicLong();
+    private volatile Set<JWK> keys;
+
+    /** The verified token, if this exact token was verified before, has not expired and its keys still stand. */
+    VerifiedToken get(String token) {
+        VerifiedToken found = tokens.getIfPresent(hash(token));
+        return found != null && Instant.now().isBefore(found.expiresAt()) ? found : null;
+    }
+
+    long keySetVersion() {
+        return keySetVersion.get();
+    }
+
+    /** Keeps {@code verified}, unless the key set changed since {@code version} (read before verifying). */
+    void put(String token, VerifiedToken verified, long version) {
+        if (keySetVersion.get() == version) {
+            tokens.put(hash(token), verified);
+        }
+    }
+
+    /** Called with every key set that is read; forgets all tokens when it differs from the last one. */
+    void keySetRead(JWKSet keySet) {
+        Set<JWK> read = Set.copyOf(keySet.getKeys());
+        if (!read.equals(keys)) {
+            keys = read;
+            keySetVersion.incrementAndGet();
+            tokens.invalidateAll();
+        }
+    }
+
+    private static Duration untilExpiry(VerifiedToken token) {
+        Duration left = Duration.between(Instant.now(), token.expiresAt());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.ISO_8859_1))); // a JWT is ASCII
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
