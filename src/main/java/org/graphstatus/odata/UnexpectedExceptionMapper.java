@@ -67,13 +67,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     /**
-     * A connection failure somewhere in the causes: SQLSTATE class 08 (connection exception), a JDBC
-     * connection exception, or the server's pool failing to hand out a connection.
+     * A connection failure somewhere in the causes: SQLSTATE class 08 (connection exception), 57P (the
+     * database is shutting down, e.g. "terminating connection due to administrator command" on a pooled
+     * connection), a JDBC connection exception, or the server's pool failing to hand out a connection.
      */
     static boolean databaseUnreachable(Throwable e) {
         return anyCause(e, cause -> cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException || sqlStateClass(cause, "08")
-                || cause instanceof jakarta.resource.ResourceException);
+                || sqlStateClass(cause, "57P") || cause instanceof jakarta.resource.ResourceException);
     }
 
     private static boolean sqlStateClass(Throwable cause, String stateClass) {
