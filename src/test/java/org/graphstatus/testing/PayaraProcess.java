@@ -99,7 +99,8 @@ public final class PayaraProcess implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             var builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "@" + Path.of("server-config", "jvm.options").toAbsolutePath(), "-jar",
                     new File(System.getProperty("payara.microJar")).getAbsolutePath(),
                     "--deploy", new File(System.getProperty("graph.war")).getAbsolutePath(),
                     "--postbootcommandfile", System.getProperty("graph.postboot"),
