@@ -4,8 +4,10 @@
 # ceiling, a no-op POST that only the benchmark deployment has, with and without the token check. After a
 # warm-up, every request kind runs once per round against each server, in turn; two rounds at least.
 # Prints one table, with each row's ratio to the no-op ceiling of the same round, and writes it to
-# bench/results/speed-<date>.md, with three boots to first answer and the top frames of a Java Flight
-# Recorder profile of the H2 server over the rounds. Not a test: nothing here passes or fails on a time.
+# bench/results/speed-<date>.md, with three boots to first answer and, after the rounds (a recording slows
+# the server it watches), a Java Flight Recorder profile of 20 s of creates on each server: its top frames
+# and the share of samples spent under each part of a create. The servers run with server-config/jvm.options,
+# as the README starts them. Not a test: nothing here passes or fails on a time.
 #   WARMUP=90 ROUNDS=2 DURATION=15 bash bench/speed.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/de
 ./mvnw -q -DskipTests package
 ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/bench-speed-classpath.txt
 work="$PWD/target/bench-speed"
+options="$PWD/server-config/jvm.options"
 rm -rf "$work" && mkdir -p "$work/war/WEB-INF/classes"
 javac -d "$work/war/WEB-INF/classes" -cp "$(cat target/bench-speed-classpath.txt)" bench/speed/NoOpResource.java
 cp target/graph-install-status.war "$work/bench.war"
@@ -24,12 +27,20 @@ jar uf "$work/bench.war" -C "$work/war" WEB-INF
 TOKEN="$(./mvnw -q -o -Pdev-token | tail -n 1)"
 export TOKEN
 
+# The databases' own ceiling, before the servers start: a create's reads and write from 16 JDBC threads.
+echo "database ceilings, ${DURATION} s each" >&2
+ceiling() { java -cp "$(cat target/bench-speed-classpath.txt)" bench/speed/DatabaseCeiling.java "$1" "$DURATION" | awk '/^RESULT/{print $2}'; }
+ceiling_h2=$(ceiling "jdbc:h2:file:$work/ceiling/graph;WRITE_DELAY=0")
+psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE graph_ceiling_$$" postgres
+ceiling_pg=$(ceiling "jdbc:postgresql://$PGHOST:$PGPORT/graph_ceiling_$$?user=$PGUSER")
+psql -h "$PGHOST" -U "$PGUSER" -qc "DROP DATABASE graph_ceiling_$$" postgres
+
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start() { # name port postboot env... : starts a server and waits until the API answers
-    local name=$1 port=$2 postboot=$3 jvm=${JVM_FLAGS:-}; shift 3
+    local name=$1 port=$2 postboot=$3; shift 3
     mkdir -p "$work/$name"
-    (cd "$work/$name" && env "$@" java $jvm -jar "$PWD/../../payara-micro.jar" --deploy "$work/bench.war" \
+    (cd "$work/$name" && exec env "$@" java "@$options" -XX:FlightRecorderOptions:stackdepth=128 -jar "$PWD/../../payara-micro.jar" --deploy "$work/bench.war" \
         --addlibs "$PWD/../../postgresql.jar" --postbootcommandfile "$postboot" --port "$port" --nocluster \
         > "$work/$name.log" 2>&1) &
     pids+=($!)
@@ -44,8 +55,7 @@ pid_on() { ss -ltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
 db="graph_speed_$$"
 psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE $db" postgres
 trap 'kill "${pids[@]}" 2>/dev/null || true; sleep 2; psql -h "$PGHOST" -U "$PGUSER" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres' EXIT
-JVM_FLAGS="-XX:StartFlightRecording=name=bench,settings=profile" \
-    start h2 18181 "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/h2/data"
+start h2 18181 "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/h2/data"
 start postgresql 18182 "$PWD/server-config/postgresql.asadmin" PGDATABASE="$db"
 
 status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"installed","installStateDetail":"noAdditionalDetails","lastSyncDateTime":"2026-11-29T10:00:00.1234567+01:00","mobileAppInstallStatusValue":"installed","osVersion":"10.0.22631","osDescription":"Windows 11","userName":"Ann","userPrincipalName":"ann@contoso.example","displayVersion":"1.2.3"}'
@@ -82,6 +92,10 @@ echo "warming up, ${WARMUP} s of creates per server" >&2
 for server in h2:18181 postgresql:18182; do
     run "${server%%:*}" "${server##*:}" "${kinds[2]}" "$WARMUP" >/dev/null
 done
+# This machine's PostgreSQL runs with autovacuum off, so it would never gather statistics on the rows the
+# warm-up wrote and plans "list" by sorting all of them; a production PostgreSQL (autovacuum on, the default)
+# analyzes by itself. Do what autovacuum would.
+psql -h "$PGHOST" -U "$PGUSER" -qc "ANALYZE" "$db"
 results="$work/results.txt"; : > "$results"
 for round in $(seq 1 "$ROUNDS"); do
     for server in h2:18181 postgresql:18182; do
@@ -91,10 +105,18 @@ for round in $(seq 1 "$ROUNDS"); do
         done
     done
 done
-jcmd "$(pid_on 18181)" JFR.dump name=bench filename="$work/h2.jfr" >/dev/null
-jfr print --events jdk.ExecutionSample "$work/h2.jfr" > "$work/h2-samples.txt"
 rss_h2=$(( $(awk '/VmRSS/{print $2}' /proc/"$(pid_on 18181)"/status) / 1024 ))
 rss_pg=$(( $(awk '/VmRSS/{print $2}' /proc/"$(pid_on 18182)"/status) / 1024 ))
+for server in h2:18181 postgresql:18182; do
+    name=${server%%:*} port=${server##*:}
+    echo "profiling creates on $name" >&2
+    jcmd "$(pid_on "$port")" JFR.start name=bench settings=profile >/dev/null
+    run "$name" "$port" "${kinds[2]}" 20 >/dev/null
+    jcmd "$(pid_on "$port")" JFR.stop name=bench filename="$work/$name.jfr" >/dev/null
+    jfr print --stack-depth 128 --events jdk.ExecutionSample "$work/$name.jfr" > "$work/$name-samples.txt"
+done
+kill "$(pid_on 18181)" "$(pid_on 18182)" # boots are measured on a machine that does nothing else
+sleep 5
 
 boots=()
 for i in 1 2 3; do
@@ -106,9 +128,9 @@ done
 
 out="bench/results/speed-$(date +%F).md"
 mkdir -p bench/results
-python3 - "$results" "$work/h2-samples.txt" "$rss_h2" "$rss_pg" "${boots[@]}" <<'PY' | tee "$out"
-import sys, collections, datetime, os, re
-path, samples, rss_h2, rss_pg, *boots = sys.argv[1:]
+python3 - "$results" "$work" "$rss_h2" "$rss_pg" "$ceiling_h2" "$ceiling_pg" "${boots[@]}" <<'PY' | tee "$out"
+import sys, collections, datetime, os, re, json
+path, work, rss_h2, rss_pg, ceiling_h2, ceiling_pg, *boots = sys.argv[1:]
 rows = collections.OrderedDict()
 for line in open(path):
     rnd, server, label, result = line.rstrip("\n").split("|")
@@ -126,17 +148,45 @@ print()
 spread = max(abs(r[1]["rps"] - r[2]["rps"]) / max(r[1]["rps"], r[2]["rps"]) for r in rows.values() if 1 in r and 2 in r) if len(next(iter(rows.values()))) > 1 else float("nan")
 print(f"Largest difference between rounds 1 and 2: {spread:.0%}. Server RSS after the load: H2 {rss_h2} MB, PostgreSQL {rss_pg} MB.")
 print(f"Boot to first answer (H2, new data folder), three boots: {', '.join(b + ' ms' for b in boots)}.")
-# JFR: the top frame of each execution sample
-top, total = collections.Counter(), 0
-for event in open(samples).read().split("jdk.ExecutionSample")[1:]:
-    frames = [f.strip() for f in re.findall(r"^\s+([\w$.<>]+\(.*?\)) line:", event, re.M)]
-    if not frames:
-        continue
-    total += 1
-    top[frames[0]] += 1
-print(f"\nTop frames of the H2 server's CPU samples over the rounds ({total} samples, JFR 'profile' settings):\n")
-print("| samples | share | top frame |")
-print("|---|---|---|")
-for frame, count in top.most_common(15):
-    print(f"| {count} | {count/total:.1%} | `{frame}` |")
+print(f"The database alone (bench/speed/DatabaseCeiling.java: 16 JDBC threads each reading the app, inserting a status and committing, before the servers start): H2 {float(ceiling_h2):,.0f} commits/s, PostgreSQL {float(ceiling_pg):,.0f} commits/s.")
+# JFR: the top frame of each CPU sample, and the share of samples with a part of a create on their stack
+def samples(path):
+    """The stack of each jdk.ExecutionSample in `jfr print` text, as method names, leaf first; read line by line."""
+    frames, inside = [], False
+    for line in open(path):
+        line = line.strip()
+        if line.startswith("stackTrace = ["):
+            frames, inside = [], True
+        elif inside and line == "]":
+            inside = False
+            if frames:
+                yield frames
+        elif inside and "(" in line:
+            frames.append(line[:line.index("(")])
+
+parts = [("token check (TokenVerifier.verify)", "org.graphstatus.security.TokenVerifier.verify"),
+         ("signature (RSA arithmetic)", "java.math.BigInteger"),
+         ("JSON in and out (JSON-P)", "org.eclipse.parsson"),
+         ("EclipseLink", "org.eclipse.persistence"),
+         ("transaction commit (the insert and the database's commit)", "com.sun.enterprise.transaction.JavaEETransactionManagerSimplified.commit"),
+         ("H2, all", "org.h2"), ("H2 writing its file (MVStore.commit)", "org.h2.mvstore.MVStore.commit"),
+         ("PostgreSQL driver", "org.postgresql"),
+         ("request metrics filter", "org.graphstatus.monitoring.RequestMetrics")]
+for server in ("h2", "postgresql"):
+    top, under, total = collections.Counter(), collections.Counter(), 0
+    for frames in samples(f"{work}/{server}-samples.txt"):
+        total += 1
+        top[frames[0]] += 1
+        for label, needle in parts:
+            if any(frame.startswith(needle) for frame in frames):
+                under[label] += 1
+    print(f"\nProfile of 20 s of creates (app route) on {server}, after the rounds: {total} CPU samples (JFR 'profile' settings, stacks cut at 128 frames).\n")
+    print("| share of samples | under |")
+    print("|---|---|")
+    for label, _ in parts:
+        print(f"| {under[label] / total:.1%} | {label} |")
+    print("\n| samples | share | top frame |")
+    print("|---|---|---|")
+    for frame, count in top.most_common(12):
+        print(f"| {count} | {count/total:.1%} | `{frame}` |")
 PY
