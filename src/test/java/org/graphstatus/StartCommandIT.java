@@ -13,7 +13,7 @@ import org.graphstatus.testing.PayaraProcess;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's stock command: {@code java -jar payara-micro.jar --deploy the.war --postbootcommandfile ...}
+ * The README's stock command: {@code java @server-config/jvm.options -jar payara-micro.jar --deploy the.war ...}
  * serves the API at {@code /beta}, and what was stored before a restart is there after it. The server runs
  * in a folder of its own with the default data folder, as a user would start it.
  */
