@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TokenCache {
 
-    /** About 10,000 × (token + claims) ≈ 30 MB at most: far more distinct callers than one instance serves. */
+    /** A few KB per token (the token and its claims), so tens of MB at most: far more callers than one instance serves in an hour. */
     static final int MAX_TOKENS = 10_000;
 
     private final Cache<String, VerifiedToken> tokens = Caffeine.newBuilder()
