@@ -129,7 +129,7 @@ done
 out="bench/results/speed-$(date +%F).md"
 mkdir -p bench/results
 python3 - "$results" "$work" "$rss_h2" "$rss_pg" "$ceiling_h2" "$ceiling_pg" "${boots[@]}" <<'PY' | tee "$out"
-import sys, collections, datetime, os, re, json
+import sys, collections, datetime, os
 path, work, rss_h2, rss_pg, ceiling_h2, ceiling_pg, *boots = sys.argv[1:]
 rows = collections.OrderedDict()
 for line in open(path):

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Tokens that passed {@link TokenVerifier}, so that a client sending the same token again costs a hash, not a
  * signature check (which was most of a request's CPU). Bounded; keyed by the token's SHA-256, so no token is a
  * key; an entry is never served at or past the token's {@code exp}; and the whole cache is dropped when the
- * signing key set changes, so a token signed by a key that was taken away stops working at once.
+ * signing key set changes, so a token signed by a key that was taken away stops working as soon as the new set
+ * is read.
  */
 final class TokenCache {
 
@@ -34,21 +35,27 @@ final class TokenCache {
     private final AtomicLong keySetVersion = new AtomicLong();
     private volatile Set<JWK> keys;
 
-    /** The verified token, if this exact token was verified before, has not expired and its keys still stand. */
-    VerifiedToken get(String token) {
-        VerifiedToken found = tokens.getIfPresent(hash(token));
-        return found != null && Instant.now().isBefore(found.expiresAt()) ? found : null;
+    /** A check of signature and claims, which may refuse the token. */
+    interface Check {
+        VerifiedToken verify(String token) throws InvalidTokenException;
     }
 
-    long keySetVersion() {
-        return keySetVersion.get();
-    }
-
-    /** Keeps {@code verified}, unless the key set changed since {@code version} (read before verifying). */
-    void put(String token, VerifiedToken verified, long version) {
-        if (keySetVersion.get() == version) {
-            tokens.put(hash(token), verified);
+    /**
+     * The token as verified before, if it was and has not expired; else {@code check}'s answer, kept unless the
+     * key set changed while it was checked.
+     */
+    VerifiedToken verify(String token, Check check) throws InvalidTokenException {
+        String key = hash(token);
+        VerifiedToken known = tokens.getIfPresent(key);
+        if (known != null && Instant.now().isBefore(known.expiresAt())) {
+            return known;
         }
+        long version = keySetVersion.get();
+        VerifiedToken checked = check.verify(token);
+        if (keySetVersion.get() == version) {
+            tokens.put(key, checked);
+        }
+        return checked;
     }
 
     /** Called with every key set that is read; forgets all tokens when it differs from the last one. */

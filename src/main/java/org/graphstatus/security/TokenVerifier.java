@@ -107,14 +107,7 @@ public class TokenVerifier {
 
     /** Checks signature and claims the first time a token is seen; after that, until its exp, asks the cache. */
     public VerifiedToken verify(String token) throws InvalidTokenException {
-        VerifiedToken known = verified.get(token);
-        if (known != null) {
-            return known;
-        }
-        long keySet = verified.keySetVersion();
-        VerifiedToken checked = check(token);
-        verified.put(token, checked, keySet);
-        return checked;
+        return verified.verify(token, this::check);
     }
 
     private VerifiedToken check(String token) throws InvalidTokenException {
