@@ -6,8 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary.MobileAppInstallStatusJson;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppStateDetail;
+import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileAppPublishingState;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary.UserAppInstallStatusJson;
+import org.graphstatus.odata.GraphType;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
@@ -54,22 +64,42 @@ class OpenApiIT extends DeployedService {
                 .getJsonObject("bearer").getString("scheme"));
     }
 
+    /** Each type's schema has exactly the properties its declaration has, read-only where the server keeps them. */
     @Test
-    void describesMobileAppInstallStatus() {
+    void describesEveryTypeAsItIsDeclared() {
         JsonObject schemas = contract.getJsonObject("components").getJsonObject("schemas");
-        JsonObject status = schemas.getJsonObject("mobileAppInstallStatus");
-
-        assertEquals(Set.of("@odata.context", "@odata.type", "id", "deviceName", "deviceId", "lastSyncDateTime",
-                "mobileAppInstallStatusValue", "installState", "installStateDetail", "errorCode", "osVersion",
-                "osDescription", "userName", "userPrincipalName", "displayVersion"),
-                status.getJsonObject("properties").keySet());
-        assertEquals("date-time", status.getJsonObject("properties").getJsonObject("lastSyncDateTime").getString("format"));
-        assertEquals("int32", status.getJsonObject("properties").getJsonObject("errorCode").getString("format"));
-        assertEquals(List.of("notApplicable", "installed", "failed", "notInstalled", "uninstallFailed", "pendingInstall",
-                "unknown"), schemas.getJsonObject("resultantAppState").getJsonArray("enum")
-                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
-        assertEquals(27, schemas.getJsonObject("resultantAppStateDetail").getJsonArray("enum").size());
+        Map<String, GraphType<?>> declared = Map.of("mobileAppInstallStatus", MobileAppInstallStatusJson.FORM,
+                "userAppInstallStatus", UserAppInstallStatusJson.FORM, "mobileApp", MobileAppJson.FORM);
+        declared.forEach((schema, type) -> {
+            JsonObject properties = schemas.getJsonObject(schema).getJsonObject("properties");
+            var expected = new HashSet<>(type.propertyNames());
+            expected.addAll(Set.of("@odata.context", "@odata.type"));
+            assertEquals(expected, properties.keySet(), schema);
+            type.properties().forEach(property -> assertEquals(property.serverKept() || property.name().equals("id"),
+                    properties.getJsonObject(property.name()).getBoolean("readOnly", false), schema + "." + property.name()));
+        });
+        JsonObject status = schemas.getJsonObject("mobileAppInstallStatus").getJsonObject("properties");
+        assertEquals("date-time", status.getJsonObject("lastSyncDateTime").getString("format"));
+        assertEquals("int32", status.getJsonObject("errorCode").getString("format"));
         assertTrue(schemas.containsKey("odataError"));
+    }
+
+    /** Each enum's members, in Graph's order, are the Java enum's. */
+    @Test
+    void describesEveryEnumAsItIsDeclared() {
+        JsonObject schemas = contract.getJsonObject("components").getJsonObject("schemas");
+        assertEquals(names(ResultantAppState.values()), members(schemas.getJsonObject("resultantAppState")));
+        assertEquals(names(ResultantAppStateDetail.values()), members(schemas.getJsonObject("resultantAppStateDetail")));
+        assertEquals(names(MobileAppPublishingState.values()), members(schemas.getJsonObject("mobileApp")
+                .getJsonObject("properties").getJsonObject("publishingState")));
+    }
+
+    private static List<String> members(JsonObject schema) {
+        return schema.getJsonArray("enum").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    private static List<String> names(Enum<?>[] members) {
+        return Arrays.stream(members).map(Enum::name).toList();
     }
 
     @Test

@@ -26,12 +26,16 @@ public final class EntityBody {
         this.type = type;
     }
 
-    /** A body for {@code type} (e.g. {@code microsoft.graph.mobileAppInstallStatus}) with only these properties. */
+    /**
+     * A body for {@code type} (e.g. {@code microsoft.graph.mobileAppInstallStatus}) with only these properties.
+     * Its {@code @odata.type}, if sent, must name the type, with or without OData's {@code #}: the .NET beta SDK
+     * writes it without.
+     */
     public static EntityBody of(JsonObject json, String type, Set<String> properties) {
         var body = new EntityBody(json, type);
-        String odataType = body.annotation(ODATA_TYPE);
+        String odataType = body.odataType();
         if (odataType != null && !odataType.equals("#" + type)) {
-            throw GraphException.badRequest("The @odata.type '" + odataType + "' does not match '#" + type + "'.");
+            throw GraphException.badRequest("The @odata.type '" + body.annotation(ODATA_TYPE) + "' does not match '#" + type + "'.");
         }
         for (String name : json.keySet()) {
             if (!name.startsWith("@") && !properties.contains(name)) {
@@ -42,25 +46,23 @@ public final class EntityBody {
         return body;
     }
 
-    /** A body whose type is checked by the caller, for abstract types whose derived types are open. */
-    public static EntityBody open(JsonObject json, String type) {
-        return new EntityBody(json, type);
+    /**
+     * A body of an abstract type, whose derived type ({@code @odata.type}) the caller checks and whose
+     * derived properties it reads itself.
+     */
+    public static EntityBody ofAbstract(JsonObject json, String baseType) {
+        return new EntityBody(json, baseType);
+    }
+
+    /** The {@code @odata.type} in OData's {@code #} form, however the client wrote it; null when not sent. */
+    public String odataType() {
+        String odataType = annotation(ODATA_TYPE);
+        return odataType == null || odataType.startsWith("#") ? odataType : "#" + odataType;
     }
 
     /** Whether the body names the property at all, with a value or with {@code null}: what an update changes. */
     public boolean has(String name) {
         return json.containsKey(name);
-    }
-
-    /** Refuses, in an update, the key and the properties only the server sets. */
-    public EntityBody readOnly(String... names) {
-        for (String name : names) {
-            if (json.containsKey(name)) {
-                throw GraphException.badRequest("The property '" + name + "' of type '" + type
-                        + "' is read-only and cannot be changed.");
-            }
-        }
-        return this;
     }
 
     public String annotation(String name) {

@@ -32,8 +32,11 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWriter<JsonObject> {
 
-    /** Largest body accepted; a status is well under 1 KiB. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * Largest body accepted: 4 MiB, about Graph's own limit. A status is well under 1 KiB, but a mobileApp's
+     * largeIcon is a base64 image of up to a few hundred KiB.
+     */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private static final JsonParserFactory PARSERS =
             Json.PROVIDER.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));

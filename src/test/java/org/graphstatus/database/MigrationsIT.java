@@ -1,6 +1,7 @@
 package org.graphstatus.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -39,11 +40,12 @@ class MigrationsIT {
 
             Flyway upgraded = migrate(url, MigrationVersion.LATEST);
 
-            assertEquals("3", upgraded.info().current().getVersion().getVersion());
+            assertEquals("4", upgraded.info().current().getVersion().getVersion());
             try (Connection db = Databases.connect(url)) {
                 assertEquals(before, rows(db), "every row as it was");
                 assertTrue(indexes(db).containsAll(Set.of("ix_device_status_user_state", "ix_device_status_app_state",
                         "ix_device_status_app_last_sync", "ix_user_status_app_id")), "the indexes of migrations 2 and 3: " + indexes(db));
+                insertV4Rows(db);
             }
         } finally {
             if (postgresql != null) {
@@ -73,6 +75,17 @@ class MigrationsIT {
                     + "'2017-01-01T00:02:49.3205976-08:00', 14832577693205976), "
                     + "('d2', 'a1', NULL, 'phone', 0, 'installed', 'noAdditionalDetails', 'installed', "
                     + "'0001-01-01T00:00:00Z', -621355968000000000)");
+        }
+    }
+
+    /** Migration 4: Graph's 2023 members of resultantAppStateDetail, and icons of a few hundred KiB. */
+    private static void insertV4Rows(Connection db) throws SQLException {
+        try (var statement = db.createStatement()) {
+            statement.execute("UPDATE mobile_app_install_status SET install_state_detail = 'appRemovedBySupersedence' "
+                    + "WHERE id = 'd1'");
+            statement.execute("UPDATE mobile_app SET large_icon = '" + "A".repeat(400_000) + "' WHERE id = 'a1'");
+            assertThrows(SQLException.class, () -> statement.execute("UPDATE mobile_app_install_status "
+                    + "SET install_state_detail = 'removedByAliens' WHERE id = 'd1'"), "still only Graph's members");
         }
     }
 

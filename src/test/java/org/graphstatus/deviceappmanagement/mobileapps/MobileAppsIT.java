@@ -114,8 +114,8 @@ class MobileAppsIT extends DeployedService {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"id\":\"x\"}", "{\"createdDateTime\":\"2020-01-01T00:00:00Z\"}",
-            "{\"isAssigned\":true}", "{\"@odata.type\":\"#microsoft.graph.win32LobApp\"}",
+    @ValueSource(strings = {"{\"id\":\"x\"}", "{\"createdDateTime\":\"2020-01-01\"}",
+            "{\"isAssigned\":\"yes\"}", "{\"@odata.type\":\"#microsoft.graph.win32LobApp\"}",
             "{\"publishingState\":\"gone\"}", "{\"isFeatured\":null}"})
     void aBadPatchIs400(String body) {
         String id = graph.post(APPS, WEB_APP).json().getString("id");

@@ -6,174 +6,143 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 import java.io.StringReader;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileAppPublishingState;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.GraphException;
+import org.graphstatus.odata.GraphType;
 import org.graphstatus.odata.Json;
 import org.graphstatus.odata.options.QueryModel;
-import org.graphstatus.odata.options.QueryProperty;
 
 /**
  * The wire form of {@code microsoft.graph.mobileApp} and its derived types. {@code @odata.type} is required
- * and names the derived type; the base properties of the metadata are read strictly, every other property
- * belongs to the derived type and is kept as it came. Server-kept properties ({@code id}, the two dates,
- * the three app counts, {@code isAssigned}) are type-checked and ignored in a create body.
+ * and names a concrete derived type ({@link MobileAppTypes}); the base properties of the metadata are read
+ * strictly from the table below, every other property belongs to the derived type and is kept as it came.
+ * Server-kept properties (the two dates, the three app counts, {@code isAssigned}) are type-checked and
+ * ignored in any body. The two dates, kept as text, and a derived type's own properties, kept as one JSON
+ * document, cannot be filtered or ordered on yet.
  */
 public final class MobileAppJson {
 
-    private static final Pattern DERIVED_TYPE = Pattern.compile("#microsoft\\.graph\\.[A-Za-z][A-Za-z0-9]{0,100}");
-    private static final String ABSTRACT_TYPE = "#microsoft.graph.mobileApp";
-    private static final List<String> SERVER_KEPT_COUNTS = List.of("dependentAppCount", "supersededAppCount",
-            "supersedingAppCount");
-    public static final Set<String> BASE_PROPERTIES = Set.of("id", "createdDateTime", "lastModifiedDateTime",
-            "dependentAppCount", "supersededAppCount", "supersedingAppCount", "isAssigned", "displayName",
-            "description", "publisher", "developer", "owner", "notes", "informationUrl", "privacyInformationUrl",
-            "isFeatured", "largeIcon", "publishingState", "roleScopeTagIds", "uploadState");
+    public static final GraphType<MobileApp> FORM = GraphType.of("microsoft.graph.mobileApp", MobileApp::getId)
+            .string("displayName", MobileApp::getDisplayName, MobileApp::setDisplayName, MobileApp.TEXT)
+            .string("description", MobileApp::getDescription, MobileApp::setDescription, MobileApp.LONG_TEXT)
+            .string("publisher", MobileApp::getPublisher, MobileApp::setPublisher, MobileApp.TEXT)
+            .other("largeIcon", MobileAppJson::largeIcon, (app, icon) -> app.setLargeIcon((String) icon),
+                    app -> parsed(app.getLargeIcon()))
+            .serverKept("createdDateTime", EntityBody::dateTimeOffset, text(MobileApp::getCreatedDateTime))
+            .serverKept("lastModifiedDateTime", EntityBody::dateTimeOffset, text(MobileApp::getLastModifiedDateTime))
+            .bool("isFeatured", MobileApp::isFeatured, MobileApp::setFeatured, false)
+            .string("privacyInformationUrl", MobileApp::getPrivacyInformationUrl, MobileApp::setPrivacyInformationUrl,
+                    MobileApp.TEXT)
+            .string("informationUrl", MobileApp::getInformationUrl, MobileApp::setInformationUrl, MobileApp.TEXT)
+            .string("owner", MobileApp::getOwner, MobileApp::setOwner, MobileApp.TEXT)
+            .string("developer", MobileApp::getDeveloper, MobileApp::setDeveloper, MobileApp.TEXT)
+            .string("notes", MobileApp::getNotes, MobileApp::setNotes, MobileApp.LONG_TEXT)
+            .int32("uploadState", MobileApp::getUploadState, MobileApp::setUploadState, 0)
+            .member("publishingState", MobileAppPublishingState.class, "microsoft.graph.mobileAppPublishingState",
+                    MobileApp::getPublishingState, MobileApp::setPublishingState, MobileAppPublishingState.notPublished)
+            .serverKept("isAssigned", EntityBody::bool, app -> JsonValue.FALSE)
+            .other("roleScopeTagIds", MobileAppJson::roleScopeTagIds, (app, tags) -> app.setRoleScopeTagIds((String) tags),
+                    app -> app.getRoleScopeTagIds() == null ? JsonValue.EMPTY_JSON_ARRAY : parsed(app.getRoleScopeTagIds()))
+            .serverKept("dependentAppCount", EntityBody::int32, app -> Json.PROVIDER.createValue(0))
+            .serverKept("supersedingAppCount", EntityBody::int32, app -> Json.PROVIDER.createValue(0))
+            .serverKept("supersededAppCount", EntityBody::int32, app -> Json.PROVIDER.createValue(0))
+            .build();
 
-    /**
-     * The base properties that are columns can be filtered and ordered on; the two dates, kept as text,
-     * cannot yet, nor can a derived type's own properties, which are kept as one JSON document.
-     */
-    public static final QueryModel QUERY = new QueryModel("microsoft.graph.mobileApp", List.of(
-            QueryProperty.string("displayName", "displayName", true),
-            QueryProperty.string("description", "description", true),
-            QueryProperty.string("publisher", "publisher", true),
-            QueryProperty.string("developer", "developer", true),
-            QueryProperty.string("owner", "owner", true),
-            QueryProperty.string("notes", "notes", true),
-            QueryProperty.string("informationUrl", "informationUrl", true),
-            QueryProperty.string("privacyInformationUrl", "privacyInformationUrl", true),
-            QueryProperty.bool("isFeatured", "featured"),
-            QueryProperty.int32("uploadState", "uploadState", false),
-            QueryProperty.member("publishingState", "publishingState", MobileAppPublishingState.class,
-                    "microsoft.graph.mobileAppPublishingState")));
-
-    private static final Map<String, BiConsumer<MobileApp, String>> TEXTS = Map.of(
-            "displayName", MobileApp::setDisplayName,
-            "publisher", MobileApp::setPublisher,
-            "developer", MobileApp::setDeveloper,
-            "owner", MobileApp::setOwner,
-            "informationUrl", MobileApp::setInformationUrl,
-            "privacyInformationUrl", MobileApp::setPrivacyInformationUrl);
-    private static final Map<String, BiConsumer<MobileApp, String>> LONG_TEXTS = Map.of(
-            "description", MobileApp::setDescription,
-            "notes", MobileApp::setNotes);
+    public static final Set<String> BASE_PROPERTIES = FORM.propertyNames();
+    public static final QueryModel QUERY = FORM.query();
 
     private MobileAppJson() {
     }
 
     public static MobileApp read(JsonObject json) {
-        EntityBody body = EntityBody.open(json, "microsoft.graph.mobileApp");
-        String type = body.annotation(EntityBody.ODATA_TYPE);
-        if (type == null || type.equals(ABSTRACT_TYPE) || !DERIVED_TYPE.matcher(type).matches()) {
-            throw GraphException.badRequest("A mobileApp needs an @odata.type naming its derived type, "
-                    + "e.g. '#microsoft.graph.webApp'; mobileApp itself is abstract.");
-        }
-        body.nonNullable("isAssigned");
-        body.dateTimeOffset("createdDateTime"); // server-kept: checked, then ignored
-        body.dateTimeOffset("lastModifiedDateTime");
-        body.bool("isAssigned");
-        SERVER_KEPT_COUNTS.forEach(body::int32);
+        EntityBody body = EntityBody.ofAbstract(json, FORM.name());
+        String type = MobileAppTypes.concrete(body.odataType());
         var app = new MobileApp();
         app.setOdataType(type);
-        apply(body, json, app);
+        FORM.create(body, app);
+        app.setDerivedProperties(derived(type, MobileAppTypes.defaults(type), json));
         return app;
     }
 
     /**
-     * Changes only what the body names, derived-type properties included; the key and the server-kept
-     * properties cannot be sent, and the derived type, if named, must be the app's own.
+     * The changes of a PATCH body to the app {@code id}: what it names, derived-type properties included.
+     * The derived type, if named, must be the app's own: the type of an app cannot be changed.
      */
-    public static void update(JsonObject json, MobileApp app) {
-        EntityBody body = EntityBody.open(json, "microsoft.graph.mobileApp").readOnly("id", "createdDateTime",
-                "lastModifiedDateTime", "dependentAppCount", "supersededAppCount", "supersedingAppCount", "isAssigned");
-        String type = body.annotation(EntityBody.ODATA_TYPE);
-        if (type != null && !type.equals(app.getOdataType())) {
-            throw GraphException.badRequest("The @odata.type '" + type + "' does not match the app's type '"
-                    + app.getOdataType() + "'; the type of an app cannot be changed.");
-        }
-        apply(body, json, app);
-    }
-
-    private static void apply(EntityBody body, JsonObject json, MobileApp app) {
-        body.nonNullable("isFeatured", "publishingState", "uploadState");
-        TEXTS.forEach((name, setter) -> {
-            if (body.has(name)) {
-                setter.accept(app, body.string(name, MobileApp.TEXT));
+    public static Consumer<MobileApp> patch(JsonObject json, String id) {
+        EntityBody body = EntityBody.ofAbstract(json, FORM.name());
+        String type = body.odataType();
+        Consumer<MobileApp> base = FORM.patch(body, id);
+        return app -> {
+            if (type != null && !type.equals(app.getOdataType())) {
+                throw GraphException.badRequest("The @odata.type '" + type + "' does not match the app's type '"
+                        + app.getOdataType() + "'; the type of an app cannot be changed.");
             }
-        });
-        LONG_TEXTS.forEach((name, setter) -> {
-            if (body.has(name)) {
-                setter.accept(app, body.string(name, MobileApp.LONG_TEXT));
-            }
-        });
-        if (body.has("isFeatured")) {
-            app.setFeatured(body.bool("isFeatured"));
-        }
-        if (body.has("uploadState")) {
-            app.setUploadState(body.int32("uploadState"));
-        }
-        if (body.has("publishingState")) {
-            app.setPublishingState(body.member("publishingState", MobileAppPublishingState.class,
-                    "microsoft.graph.mobileAppPublishingState"));
-        }
-        if (body.has("largeIcon")) {
-            JsonValue icon = body.structured("largeIcon", ValueType.OBJECT, "microsoft.graph.mimeContent");
-            app.setLargeIcon(icon == null ? null : icon.toString());
-        }
-        if (body.has("roleScopeTagIds")) {
-            JsonValue tags = body.structured("roleScopeTagIds", ValueType.ARRAY, "Collection(Edm.String)");
-            if (tags != null && !tags.asJsonArray().stream().allMatch(JsonString.class::isInstance)) {
-                throw GraphException.badRequest("The property 'roleScopeTagIds' must be a collection of Edm.String.");
-            }
-            app.setRoleScopeTagIds(tags == null ? null : tags.toString());
-        }
-        var derived = Json.object();
-        parsed(app.getDerivedProperties()).asJsonObject().forEach(derived::add);
-        json.forEach((name, value) -> {
-            if (!name.startsWith("@") && !BASE_PROPERTIES.contains(name)) {
-                derived.add(name, value);
-            }
-        });
-        String derivedJson = derived.build().toString();
-        if (derivedJson.length() > MobileApp.JSON) {
-            throw GraphException.badRequest("The properties of type '" + app.getOdataType().substring(1)
-                    + "' are longer than " + MobileApp.JSON + " characters.");
-        }
-        app.setDerivedProperties(derivedJson);
+            base.accept(app);
+            app.setDerivedProperties(derived(app.getOdataType(), parsed(app.getDerivedProperties()).asJsonObject(), json));
+        };
     }
 
     public static JsonObjectBuilder write(MobileApp app) {
-        var json = Json.object()
-                .add(EntityBody.ODATA_TYPE, app.getOdataType())
-                .add("id", app.getId())
-                .add("displayName", Json.string(app.getDisplayName()))
-                .add("description", Json.string(app.getDescription()))
-                .add("publisher", Json.string(app.getPublisher()))
-                .add("largeIcon", parsed(app.getLargeIcon()))
-                .add("createdDateTime", app.getCreatedDateTime())
-                .add("lastModifiedDateTime", app.getLastModifiedDateTime())
-                .add("isFeatured", app.isFeatured())
-                .add("privacyInformationUrl", Json.string(app.getPrivacyInformationUrl()))
-                .add("informationUrl", Json.string(app.getInformationUrl()))
-                .add("owner", Json.string(app.getOwner()))
-                .add("developer", Json.string(app.getDeveloper()))
-                .add("notes", Json.string(app.getNotes()))
-                .add("uploadState", app.getUploadState())
-                .add("publishingState", app.getPublishingState().name())
-                .add("isAssigned", false)
-                .add("roleScopeTagIds", app.getRoleScopeTagIds() == null ? JsonValue.EMPTY_JSON_ARRAY : parsed(app.getRoleScopeTagIds()))
-                .add("dependentAppCount", 0)
-                .add("supersedingAppCount", 0)
-                .add("supersededAppCount", 0);
+        JsonObjectBuilder json = FORM.write(app).add(EntityBody.ODATA_TYPE, app.getOdataType()); // keeps its place
         parsed(app.getDerivedProperties()).asJsonObject().forEach(json::add);
         return json;
+    }
+
+    /** The derived type's own properties: {@code kept}, changed by those the body sends. */
+    private static String derived(String type, JsonObject kept, JsonObject body) {
+        var derived = Json.PROVIDER.createObjectBuilder(kept);
+        body.forEach((name, value) -> {
+            if (!name.startsWith("@") && !BASE_PROPERTIES.contains(name)) {
+                JsonValue fallback = MobileAppTypes.defaults(type).get(name);
+                if (fallback != null && value.getValueType() != fallback.getValueType()
+                        && !(isBoolean(fallback) && isBoolean(value))) { // the defaults are all Edm.Boolean
+                    throw GraphException.badRequest("The property '" + name + "' of type '" + type.substring(1)
+                            + (value == JsonValue.NULL ? "' cannot be null." : "' must be an Edm.Boolean."));
+                }
+                derived.add(name, value);
+            }
+        });
+        String json = derived.build().toString();
+        if (json.length() > MobileApp.LARGE_JSON) {
+            throw GraphException.badRequest("The properties of type '" + type.substring(1) + "' are longer than "
+                    + MobileApp.LARGE_JSON + " characters.");
+        }
+        return json;
+    }
+
+    private static boolean isBoolean(JsonValue value) {
+        return value.getValueType() == ValueType.TRUE || value.getValueType() == ValueType.FALSE;
+    }
+
+    /** A {@code mimeContent} object, kept as the JSON it came as. */
+    private static Object largeIcon(EntityBody body, String name) {
+        JsonValue icon = body.structured(name, ValueType.OBJECT, "microsoft.graph.mimeContent");
+        return icon == null ? null : kept(name, icon.toString(), MobileApp.LARGE_JSON);
+    }
+
+    private static Object roleScopeTagIds(EntityBody body, String name) {
+        JsonValue tags = body.structured(name, ValueType.ARRAY, "Collection(Edm.String)");
+        if (tags != null && !tags.asJsonArray().stream().allMatch(JsonString.class::isInstance)) {
+            throw GraphException.badRequest("The property '" + name + "' must be a collection of Edm.String.");
+        }
+        return tags == null ? null : kept(name, tags.toString(), MobileApp.JSON);
+    }
+
+    /** JSON as it will be stored, within its column: what is stored is what is measured. */
+    private static String kept(String name, String json, int maxLength) {
+        if (json.length() > maxLength) {
+            throw GraphException.badRequest("The property '" + name + "' is longer than " + maxLength + " characters.");
+        }
+        return json;
+    }
+
+    private static Function<MobileApp, JsonValue> text(Function<MobileApp, String> getter) {
+        return app -> Json.string(getter.apply(app));
     }
 
     private static JsonValue parsed(String json) {

@@ -19,8 +19,10 @@ public class MobileApp {
 
     public static final int TEXT = 1000;
     public static final int LONG_TEXT = 10_000;
-    /** Room for JSON kept as it came; a whole request body is at most 64 KiB. */
+    /** Room for a list kept as JSON (roleScopeTagIds). */
     public static final int JSON = 65_536;
+    /** Room for JSON that may hold an image (largeIcon, a derived type's properties): a whole body is at most 4 MiB. */
+    public static final int LARGE_JSON = 4 * 1024 * 1024;
 
     @Id
     @Column(length = 36)
@@ -47,7 +49,7 @@ public class MobileApp {
     @Column(name = "privacy_information_url", length = TEXT)
     private String privacyInformationUrl;
     @Column(name = "is_featured", nullable = false)
-    private boolean featured;
+    private boolean isFeatured; // named as on the wire: $filter names it
     @Enumerated(EnumType.STRING)
     @Column(name = "publishing_state", nullable = false, length = 20)
     private MobileAppPublishingState publishingState = MobileAppPublishingState.notPublished;
@@ -55,12 +57,12 @@ public class MobileApp {
     private int uploadState;
 
     /** {@code largeIcon} (a mimeContent) and {@code roleScopeTagIds} (strings), as JSON. */
-    @Column(name = "large_icon", length = JSON)
+    @Column(name = "large_icon", length = LARGE_JSON)
     private String largeIcon;
     @Column(name = "role_scope_tag_ids", length = JSON)
     private String roleScopeTagIds;
     /** The derived type's own properties, as a JSON object. */
-    @Column(name = "derived_properties", nullable = false, length = JSON)
+    @Column(name = "derived_properties", nullable = false, length = LARGE_JSON)
     private String derivedProperties = "{}";
 
     @Column(name = "created_date_time", nullable = false, length = 40)
@@ -98,8 +100,8 @@ public class MobileApp {
     public void setInformationUrl(String informationUrl) { this.informationUrl = informationUrl; }
     public String getPrivacyInformationUrl() { return privacyInformationUrl; }
     public void setPrivacyInformationUrl(String url) { this.privacyInformationUrl = url; }
-    public boolean isFeatured() { return featured; }
-    public void setFeatured(boolean featured) { this.featured = featured; }
+    public boolean isFeatured() { return isFeatured; }
+    public void setFeatured(boolean featured) { this.isFeatured = featured; }
     public MobileAppPublishingState getPublishingState() { return publishingState; }
     public void setPublishingState(MobileAppPublishingState state) { this.publishingState = state; }
     public int getUploadState() { return uploadState; }

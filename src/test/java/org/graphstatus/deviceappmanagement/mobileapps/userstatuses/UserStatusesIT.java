@@ -79,8 +79,8 @@ class UserStatusesIT extends DeployedService {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"id\":\"x\"}", "{\"installedDeviceCount\":3}", "{\"userName\":true}", "{\"mail\":\"x\"}"})
-    void aPatchOfTheKeyOrACountIs400(String body) {
+    @ValueSource(strings = {"{\"id\":\"x\"}", "{\"installedDeviceCount\":\"3\"}", "{\"userName\":true}", "{\"mail\":\"x\"}"})
+    void aPatchOfAnotherKeyOrAWrongValueIs400(String body) {
         String id = graph.newUserStatus(appId());
 
         Answer answer = graph.patch(users + "/" + id, body);

@@ -82,8 +82,7 @@ public class DeviceStatusesResource {
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        DeviceStatus status = statuses.update(appId, userStatusId(), id,
-                found -> MobileAppInstallStatusJson.update(body, found));
+        DeviceStatus status = statuses.update(appId, userStatusId(), id, MobileAppInstallStatusJson.patch(body, id));
         return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.write(status));
     }
 

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.ODataContext;
@@ -50,7 +49,7 @@ public class UserStatusesResource {
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
         UserAppInstallStatus status = statuses.create(appId, UserAppInstallStatusJson.read(body));
-        return ODataContext.created(uri, path(), status.getId(), UserAppInstallStatusJson.write(status, Map.of()));
+        return ODataContext.created(uri, path(), status.getId(), UserAppInstallStatusJson.write(status));
     }
 
     @GET
@@ -59,25 +58,23 @@ public class UserStatusesResource {
         ODataQuery query = pages.query(uri.getQueryParameters(), UserAppInstallStatusJson.QUERY,
                 UserAppInstallStatusJson.PROPERTIES);
         Page<UserAppInstallStatus> page = statuses.list(appId, query);
-        var counts = statuses.deviceCounts(page.rows().stream().map(UserAppInstallStatus::getId).toList());
-        return ODataContext.collection(uri, path(), page,
-                user -> UserAppInstallStatusJson.write(user, counts.getOrDefault(user.getId(), Map.of())), query.select());
+        statuses.counted(page.rows());
+        return ODataContext.collection(uri, path(), page, UserAppInstallStatusJson::write, query.select());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        UserAppInstallStatus status = statuses.get(appId, id);
-        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(status, statuses.deviceCounts(id)));
+        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(statuses.counted(statuses.get(appId, id))));
     }
 
     @PATCH
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        UserAppInstallStatus status = statuses.update(appId, id, found -> UserAppInstallStatusJson.update(body, found));
-        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(status, statuses.deviceCounts(id)));
+        UserAppInstallStatus status = statuses.update(appId, id, UserAppInstallStatusJson.patch(body, id));
+        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(statuses.counted(status)));
     }
 
     @DELETE

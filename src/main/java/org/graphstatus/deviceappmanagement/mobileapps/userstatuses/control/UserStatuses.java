@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -69,22 +70,29 @@ public class UserStatuses {
         return Pages.read(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
     }
 
-    /** How many of the user's device statuses are in each install state, counted now. */
-    public Map<ResultantAppState, Long> deviceCounts(String userStatusId) {
-        return deviceCounts(List.of(userStatusId)).getOrDefault(userStatusId, Map.of());
-    }
-
-    /** The same for several users at once: one query for a page of them. */
-    public Map<String, Map<ResultantAppState, Long>> deviceCounts(List<String> userStatusIds) {
-        var counts = new HashMap<String, Map<ResultantAppState, Long>>();
-        if (userStatusIds.isEmpty()) {
-            return counts;
+    /** Sets each user's device counts, counted now from their device statuses in one query; returns them. */
+    public <C extends Collection<UserAppInstallStatus>> C counted(C users) {
+        if (users.isEmpty()) {
+            return users;
         }
+        var counts = new HashMap<String, Map<ResultantAppState, Long>>();
         em.createNamedQuery(DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE, Object[].class)
-                .setParameter("userStatusIds", userStatusIds)
+                .setParameter("userStatusIds", users.stream().map(UserAppInstallStatus::getId).toList())
                 .getResultList()
                 .forEach(row -> counts.computeIfAbsent((String) row[0], id -> new EnumMap<>(ResultantAppState.class))
                         .put((ResultantAppState) row[1], (Long) row[2]));
-        return counts;
+        users.forEach(user -> {
+            Map<ResultantAppState, Long> byState = counts.getOrDefault(user.getId(), Map.of());
+            user.counted(byState.getOrDefault(ResultantAppState.installed, 0L),
+                    byState.getOrDefault(ResultantAppState.failed, 0L),
+                    byState.getOrDefault(ResultantAppState.notInstalled, 0L));
+        });
+        return users;
+    }
+
+    /** The same for one user status. */
+    public UserAppInstallStatus counted(UserAppInstallStatus user) {
+        counted(List.of(user));
+        return user;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 
 /**
@@ -46,12 +47,30 @@ public class UserAppInstallStatus {
     @Column(name = "user_principal_name", length = MobileApp.TEXT)
     private String userPrincipalName;
 
+    /** Counted from the device statuses when read (see {@link #counted}), never stored. */
+    @Transient
+    private long installedDeviceCount;
+    @Transient
+    private long failedDeviceCount;
+    @Transient
+    private long notInstalledDeviceCount;
+
     public void created(String newId, MobileApp app) {
         this.id = newId;
         this.mobileApp = app;
     }
 
+    /** The user's device counts as they were just counted. */
+    public void counted(long installed, long failed, long notInstalled) {
+        this.installedDeviceCount = installed;
+        this.failedDeviceCount = failed;
+        this.notInstalledDeviceCount = notInstalled;
+    }
+
     public String getId() { return id; }
+    public long getInstalledDeviceCount() { return installedDeviceCount; }
+    public long getFailedDeviceCount() { return failedDeviceCount; }
+    public long getNotInstalledDeviceCount() { return notInstalledDeviceCount; }
     public MobileApp getMobileApp() { return mobileApp; }
     public String getUserName() { return userName; }
     public void setUserName(String userName) { this.userName = userName; }
