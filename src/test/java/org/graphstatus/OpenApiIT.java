@@ -43,7 +43,10 @@ class OpenApiIT extends DeployedService {
     void describesEveryRoute() {
         assertEquals(Set.of("/beta/deviceAppManagement/mobileApps", APP, APP + "/userStatuses", USER,
                 APP + "/deviceStatuses", APP + "/deviceStatuses/{mobileAppInstallStatusId}",
-                USER + "/deviceStatuses", USER + "/deviceStatuses/{mobileAppInstallStatusId}", APP + "/installSummary"),
+                USER + "/deviceStatuses", USER + "/deviceStatuses/{mobileAppInstallStatusId}", APP + "/installSummary",
+                "/beta/deviceAppManagement/mobileApps/$count", APP + "/userStatuses/$count", APP + "/deviceStatuses/$count",
+                USER + "/deviceStatuses/$count", USER + "/app", APP + "/deviceStatuses/{mobileAppInstallStatusId}/app",
+                USER + "/deviceStatuses/{mobileAppInstallStatusId}/app"),
                 contract.getJsonObject("paths").keySet());
         for (String create : List.of(APP + "/deviceStatuses", USER + "/deviceStatuses")) {
             JsonObject post = contract.getJsonObject("paths").getJsonObject(create).getJsonObject("post");
@@ -59,7 +62,11 @@ class OpenApiIT extends DeployedService {
                     operations.getJsonObject("delete").getJsonArray("security").toString());
         }
         JsonObject list = contract.getJsonObject("paths").getJsonObject(APP + "/deviceStatuses").getJsonObject("get");
-        assertEquals(7, list.getJsonArray("parameters").size(), "the seven query options: " + list.getJsonArray("parameters"));
+        assertEquals(8, list.getJsonArray("parameters").size(), "the eight query options: " + list.getJsonArray("parameters"));
+        JsonObject count = contract.getJsonObject("paths").getJsonObject(APP + "/deviceStatuses/$count").getJsonObject("get");
+        assertTrue(count.getJsonObject("responses").getJsonObject("200").containsKey("$ref"), "text/plain, see Count");
+        assertTrue(contract.getJsonObject("components").getJsonObject("responses").getJsonObject("Count")
+                .getJsonObject("content").containsKey("text/plain"));
         assertEquals("bearer", contract.getJsonObject("components").getJsonObject("securitySchemes")
                 .getJsonObject("bearer").getString("scheme"));
     }

@@ -2,14 +2,15 @@ package org.graphstatus.odata;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.odata.options.Projection;
 
 /**
  * The {@code @odata.context} of an answer: the service's {@code $metadata} URL and the Graph path of what
@@ -24,10 +25,23 @@ public final class ODataContext {
 
     /** A single entity of the entity set at {@code path}, its properties following the context. */
     public static JsonObject entity(UriInfo uri, String path, JsonObjectBuilder properties) {
+        return entity(uri, path, properties, Projection.ALL);
+    }
+
+    /**
+     * The same with only what {@code $select} and {@code $expand} ask for, both named in the context:
+     * {@code .../deviceStatuses(deviceName,installState)/$entity}.
+     */
+    public static JsonObject entity(UriInfo uri, String path, JsonObjectBuilder properties, Projection projection) {
         return Json.object()
-                .add(CONTEXT, metadata(uri) + path + "/$entity")
-                .addAll(properties)
+                .add(CONTEXT, metadata(uri) + path + projection.contextList() + "/$entity")
+                .addAll(Json.PROVIDER.createObjectBuilder(projection.apply(properties.build())))
                 .build();
+    }
+
+    /** The answer of a {@code /$count} segment: the number alone, as {@code text/plain}. */
+    public static Response count(long count) {
+        return Response.ok(String.valueOf(count), MediaType.TEXT_PLAIN_TYPE).build();
     }
 
     /** {@code 201 Created} for a new entity posted to the collection at the request URI. */
@@ -42,10 +56,10 @@ public final class ODataContext {
      * (the request's own URL with the next page's query options) when another page follows.
      */
     public static <T> JsonObject collection(UriInfo uri, String path, Page<T> page, Function<T, JsonObjectBuilder> writer,
-            Set<String> select) {
+            Projection projection) {
         var value = Json.PROVIDER.createArrayBuilder();
-        page.rows().forEach(row -> value.add(selected(writer.apply(row).build(), select)));
-        var json = Json.object().add(CONTEXT, metadata(uri) + path);
+        page.rows().forEach(row -> value.add(projection.apply(writer.apply(row).build())));
+        var json = Json.object().add(CONTEXT, metadata(uri) + path + projection.contextList());
         if (page.count() != null) {
             json.add("@odata.count", page.count());
         }
@@ -53,20 +67,6 @@ public final class ODataContext {
         if (page.next() != null) {
             json.add("@odata.nextLink", uri.getAbsolutePath() + query(page.next()));
         }
-        return json.build();
-    }
-
-    /** Only the properties {@code $select} names, with {@code id} and the instance annotations; all when empty. */
-    private static JsonObject selected(JsonObject entity, Set<String> select) {
-        if (select.isEmpty()) {
-            return entity;
-        }
-        var json = Json.object();
-        entity.forEach((name, value) -> {
-            if (name.startsWith("@") || name.equals("id") || select.contains(name)) {
-                json.add(name, value);
-            }
-        });
         return json.build();
     }
 

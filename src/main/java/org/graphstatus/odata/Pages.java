@@ -17,25 +17,31 @@ import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.QueryModel;
 
 /**
- * One page of a collection: the rows the query options choose within a parent, at most a page of them,
+ * One page of a collection: the rows the query options choose within a parent, a page ({@code $top}) of them,
  * {@code @odata.count} when asked, and the parameters of the next page's link when there is one. The
  * client's text never reaches a query string: {@link ODataQuery} builds Criteria predicates.
  */
 @ApplicationScoped
 public class Pages {
 
-    /** The most rows one page holds; a larger {@code $top} is served in several pages. */
+    /** The largest {@code $top}, the page size a client may ask for; Graph's usual limit is 999. */
     @Inject
-    @ConfigProperty(name = "graph.page.max-size", defaultValue = "100")
+    @ConfigProperty(name = "graph.page.max-size", defaultValue = "999")
     int maxPageSize;
 
     /** A page; {@code count} is null unless {@code $count=true}, {@code next} is null on the last page. */
     public record Page<T>(List<T> rows, Long count, Map<String, String> next) {
     }
 
-    /** The query options of a request for a collection of {@code model}'s type. */
+    /** The query options of a request for a collection of {@code model}'s type, which has no navigation to expand. */
     public ODataQuery query(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable) {
-        return ODataQuery.parse(parameters, model, selectable, maxPageSize);
+        return query(parameters, model, selectable, Set.of());
+    }
+
+    /** The same for a type whose {@code expandable} navigations {@code $expand} may name. */
+    public ODataQuery query(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable,
+            Set<String> expandable) {
+        return ODataQuery.parse(parameters, model, selectable, expandable, maxPageSize);
     }
 
     /**
@@ -59,11 +65,10 @@ public class Pages {
         // one row more than the page tells whether another page follows, without counting
         List<T> rows = em.createQuery(select).setFirstResult(query.firstResult())
                 .setMaxResults(query.pageSize() + 1).getResultList();
-        boolean more = rows.size() > query.pageSize();
-        List<T> page = more ? rows.subList(0, query.pageSize()) : rows;
-        Map<String, String> next = more && query.continuesAfter(page.size())
-                ? query.nextLinkParameters(query.nextSkipToken(page.get(page.size() - 1)), page.size())
-                : null;
+        // $top=0 asks for no rows: an empty page, and nothing to continue after
+        boolean more = query.pageSize() > 0 && rows.size() > query.pageSize();
+        List<T> page = rows.subList(0, Math.min(rows.size(), query.pageSize()));
+        Map<String, String> next = more ? query.nextLinkParameters(query.nextSkipToken(page.get(page.size() - 1))) : null;
         return new Page<>(page, query.count() ? count(em, type, query, parent, parentId) : null, next);
     }
 
@@ -71,7 +76,8 @@ public class Pages {
         return parent == null ? cb.conjunction() : cb.equal(root.get(parent), parentId);
     }
 
-    private static <T> long count(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
+    /** How many rows under the parent {@code $filter} matches, for {@code $count=true} and {@code /$count}. */
+    public static <T> long count(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var count = cb.createQuery(Long.class);
         Root<T> root = count.from(type);

@@ -13,11 +13,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 
 /**
  * What JAX-RS itself refuses (no matching path or method, wrong media type, missing or insufficient
- * permission) leaves in Graph's envelope. Messages are ours: JAX-RS's own texts name Java internals.
+ * permission) leaves in Graph's envelope. Messages are ours: JAX-RS's own texts name Java internals. A path
+ * no resource matches is Graph's {@code 400 BadRequest} naming the segment ({@link UnknownSegment}), not a 404.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -30,7 +30,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
+        int status = e instanceof NotFoundException ? Response.Status.BAD_REQUEST.getStatusCode() : e.getResponse().getStatus();
         Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE);
         if (e instanceof NotAllowedException) {
             answer.allow(e.getResponse().getAllowedMethods());
@@ -43,9 +43,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private String messageOf(WebApplicationException e, int status) {
         if (e instanceof NotFoundException) {
-            List<String> segments = uriInfo.getPathSegments().stream().map(s -> s.getPath()).toList();
-            String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
-            return "Resource not found for the segment '" + last + "'.";
+            return UnknownSegment.message(uriInfo.getPathSegments().stream().map(s -> s.getPath()).toList());
         }
         if (e instanceof NotAllowedException) {
             return "The HTTP method '" + request.getMethod() + "' is not allowed on this resource.";

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,13 +26,20 @@ import org.graphstatus.odata.options.QueryProperty.Type;
 
 /**
  * The OData query options of one request for a collection: {@code $filter}, {@code $orderby}, {@code $select},
- * {@code $top}, {@code $skip}, {@code $count} and {@code $skiptoken}, checked against the type's
+ * {@code $expand}, {@code $top}, {@code $skip}, {@code $count} and {@code $skiptoken}, checked against the type's
  * {@link QueryModel} and turned into Criteria. Pages continue by key: the {@code $skiptoken} holds the
  * order keys of the last row sent, and the next page starts after them, so page 10,000 costs what page 1 does.
+ * {@code $top} is the page size, as on Graph (in plain OData it is a total): SDK page iterators follow
+ * {@code @odata.nextLink} to the end of the collection, and {@code $top=999} then reads everything.
  */
 public final class ODataQuery {
 
-    private static final Set<String> OPTIONS = Set.of("$filter", "$orderby", "$select", "$top", "$skip", "$count", "$skiptoken");
+    private static final Set<String> OPTIONS = Set.of("$filter", "$orderby", "$select", "$expand", "$top", "$skip",
+            "$count", "$skiptoken");
+    private static final Set<String> COUNT_OPTIONS = Set.of("$filter");
+
+    /** The page size without {@code $top}, as on Graph. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
     private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
 
     private record Key(QueryProperty property, boolean descending) {
@@ -46,55 +52,55 @@ public final class ODataQuery {
     private final Map<String, String> options;
     private final Filter filter;
     private final List<Key> keys;
-    private final Set<String> select;
-    private final Integer top;
+    private final Projection projection;
     private final int skip;
     private final boolean count;
     private final List<Object> after; // the order keys of the previous page's last row, or null
     private final int pageSize;
 
-    private ODataQuery(Map<String, String> options, QueryModel model, Set<String> selectable, int maxPageSize) {
+    private ODataQuery(Map<String, String> options, QueryModel model, Set<String> selectable, Set<String> expandable,
+            int maxPageSize) {
         this.options = options;
         this.filter = options.containsKey("$filter") ? FilterParser.parse(options.get("$filter"), model) : null;
         this.keys = orderBy(options.get("$orderby"), model);
-        this.select = select(options.get("$select"), selectable);
-        this.top = options.containsKey("$top") ? number("$top") : null;
+        this.projection = Projection.parse(options, selectable, expandable);
+        Integer top = options.containsKey("$top") ? number("$top") : null;
+        if (top != null && top > maxPageSize) {
+            throw GraphException.badRequest("The $top " + top + " is larger than a page may be, " + maxPageSize
+                    + "; ask for at most " + maxPageSize + " and follow @odata.nextLink.");
+        }
         this.skip = options.containsKey("$skip") ? number("$skip") : 0;
         this.count = bool("$count");
         this.after = options.containsKey("$skiptoken") ? readToken(options.get("$skiptoken")) : null;
-        this.pageSize = top == null ? maxPageSize : Math.min(top, maxPageSize);
+        this.pageSize = top == null ? Math.min(DEFAULT_PAGE_SIZE, maxPageSize) : top;
     }
 
-    /** @throws GraphException 400 for an unknown, repeated or malformed option; other parameters are ignored */
+    /**
+     * The options of a request for a collection; {@code expandable} names the navigations {@code $expand} may
+     * name, {@code maxPageSize} the largest {@code $top}.
+     *
+     * @throws GraphException 400 for an unknown, repeated or malformed option; other parameters are ignored
+     */
     public static ODataQuery parse(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable,
-            int maxPageSize) {
-        var options = new LinkedHashMap<String, String>();
-        parameters.forEach((name, values) -> {
-            if (!name.startsWith("$")) {
-                return;
-            }
-            if (!OPTIONS.contains(name)) {
-                throw GraphException.badRequest("The query option '" + name + "' is not supported; use "
-                        + String.join(", ", OPTIONS.stream().sorted().toList()) + ".");
-            }
-            if (values.size() > 1) {
-                throw GraphException.badRequest("The query option '" + name + "' is given more than once.");
-            }
-            options.put(name, values.get(0));
-        });
-        return new ODataQuery(options, model, selectable, maxPageSize);
+            Set<String> expandable, int maxPageSize) {
+        return new ODataQuery(QueryOptions.read(parameters, OPTIONS), model, selectable, expandable, maxPageSize);
+    }
+
+    /** The options of a {@code /$count} request: only {@code $filter} applies. */
+    public static ODataQuery parseCount(MultivaluedMap<String, String> parameters, QueryModel model) {
+        return new ODataQuery(QueryOptions.read(parameters, COUNT_OPTIONS), model, Set.of(), Set.of(), DEFAULT_PAGE_SIZE);
     }
 
     public boolean count() {
         return count;
     }
 
-    /** The properties to answer besides {@code id}; empty for all. */
-    public Set<String> select() {
-        return select;
+    /** What {@code $select} and {@code $expand} ask of each row. */
+    public Projection projection() {
+        return projection;
     }
 
-    /** Rows to fetch for this page. */
+    /** Rows to fetch for this page: {@code $top}, else the default. */
     public int pageSize() {
         return pageSize;
     }
@@ -140,11 +146,6 @@ public final class ODataQuery {
                 : cb.asc(expression(cb, root, key.property()))).toList();
     }
 
-    /** Whether rows beyond a full page of {@code returned} rows are still wanted: not once {@code $top} is reached. */
-    public boolean continuesAfter(int returned) {
-        return top == null || returned < top;
-    }
-
     /** The {@code $skiptoken} that continues after {@code last}, read from its key attributes. */
     public String nextSkipToken(Object last) {
         var values = Json.PROVIDER.createArrayBuilder().add(fingerprint());
@@ -168,14 +169,11 @@ public final class ODataQuery {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(values.build().toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The next page's options: the client's own, less {@code $skip}, with what remains of {@code $top}. */
-    public Map<String, String> nextLinkParameters(String skipToken, int returned) {
+    /** The next page's options: the client's own ({@code $top}, the page size, included), less {@code $skip}. */
+    public Map<String, String> nextLinkParameters(String skipToken) {
         var next = new LinkedHashMap<>(options);
         next.remove("$skip");
         next.remove("$skiptoken");
-        if (top != null) {
-            next.put("$top", String.valueOf(top - returned));
-        }
         next.put("$skiptoken", skipToken);
         return next;
     }
@@ -209,19 +207,6 @@ public final class ODataQuery {
             keys.add(new Key(QueryModel.ID, false)); // makes the order total, which paging by key needs
         }
         return keys;
-    }
-
-    private static Set<String> select(String text, Set<String> selectable) {
-        var select = new LinkedHashSet<String>();
-        if (text != null) {
-            for (String name : text.split(",", -1)) {
-                if (!selectable.contains(name.trim())) {
-                    throw GraphException.badRequest("The $select names '" + name.trim() + "', which is not a property of this type.");
-                }
-                select.add(name.trim());
-            }
-        }
-        return select;
     }
 
     private int number(String option) {

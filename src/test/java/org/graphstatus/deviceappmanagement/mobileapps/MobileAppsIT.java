@@ -147,6 +147,42 @@ class MobileAppsIT extends DeployedService {
     }
 
     @Test
+    void theCountSegmentCountsTheAppsFilterMatchesAsPlainText() {
+        String publisher = "Publisher " + java.util.UUID.randomUUID();
+        for (String name : java.util.List.of("Zeta", "Alpha", "Mid")) {
+            graph.post(APPS, "{\"@odata.type\":\"#microsoft.graph.webApp\",\"displayName\":\"" + name
+                    + "\",\"publisher\":\"" + publisher + "\"}");
+        }
+
+        Answer count = graph.get(APPS + "/$count?$filter=" + java.net.URLEncoder.encode("publisher eq '" + publisher
+                + "' and displayName ne 'Mid'", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+
+        assertEquals(200, count.status(), count.body());
+        assertEquals("2", count.body());
+        assertTrue(count.header("Content-Type").startsWith("text/plain"), count.header("Content-Type"));
+        assertTrue(Long.parseLong(graph.get(APPS + "/$count").body()) >= 3, "without $filter, every app");
+        assertEquals(400, graph.get(APPS + "/$count?$orderby=displayName").status());
+    }
+
+    @Test
+    void selectOnOneAppAnswersOnlyThoseAndExpandNamesWhatCannotBe() {
+        String app = graph.newApp();
+
+        Answer selected = graph.get(APPS + "/" + app + "?$select=displayName,publisher");
+
+        assertEquals(200, selected.status(), selected.body());
+        assertEquals(java.util.Set.of("@odata.context", "@odata.type", "id", "displayName", "publisher"),
+                selected.json().keySet());
+        assertEquals(graph.uri("$metadata") + "#deviceAppManagement/mobileApps(displayName,publisher)/$entity",
+                selected.json().getString("@odata.context"));
+        Answer expand = graph.get(APPS + "/" + app + "?$expand=deviceStatuses");
+        assertEquals(400, expand.status(), expand.body());
+        assertTrue(expand.errorMessage().contains("'deviceStatuses'"), expand.errorMessage());
+        assertEquals(400, graph.get(APPS + "?$expand=userStatuses").status());
+        assertEquals(400, graph.get(APPS + "/" + app + "?$orderby=displayName").status());
+    }
+
+    @Test
     void listsAppsWithQueryOptions() {
         String publisher = "Publisher " + java.util.UUID.randomUUID();
         for (String name : java.util.List.of("Zeta", "Alpha", "Mid")) {

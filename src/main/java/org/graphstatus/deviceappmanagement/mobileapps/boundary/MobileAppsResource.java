@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.ODataContext;
 import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.options.ODataQuery;
+import org.graphstatus.odata.options.Projection;
 import org.graphstatus.security.Permissions;
 
 /** {@code /deviceAppManagement/mobileApps}: the apps whose install statuses are kept. */
@@ -30,7 +32,8 @@ import org.graphstatus.security.Permissions;
 @Produces(MediaType.APPLICATION_JSON)
 public class MobileAppsResource {
 
-    private static final String PATH = "deviceAppManagement/mobileApps";
+    /** The entity set's path, also the context of an app reached by a status's {@code app} navigation. */
+    public static final String PATH = "deviceAppManagement/mobileApps";
 
     @Inject
     MobileApps apps;
@@ -52,14 +55,24 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
         ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppJson.QUERY, MobileAppJson.BASE_PROPERTIES);
-        return ODataContext.collection(uri, PATH, apps.list(query), MobileAppJson::write, query.select());
+        return ODataContext.collection(uri, PATH, apps.list(query), MobileAppJson::write, query.projection());
+    }
+
+    /** The number of apps {@code $filter} matches, as {@code text/plain}, whatever the client accepts. */
+    @GET
+    @Path("$count")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public Response count() {
+        return ODataContext.count(apps.count(ODataQuery.parseCount(uri.getQueryParameters(), MobileAppJson.QUERY)));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        return ODataContext.entity(uri, PATH, MobileAppJson.write(apps.get(id)));
+        Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
+        return ODataContext.entity(uri, PATH, MobileAppJson.write(apps.get(id)), projection);
     }
 
     @PATCH

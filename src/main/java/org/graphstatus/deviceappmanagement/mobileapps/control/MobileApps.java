@@ -33,6 +33,11 @@ public class MobileApps {
         return Pages.read(em, MobileApp.class, query, null, null);
     }
 
+    /** How many apps {@code $filter} matches ({@code /$count}). */
+    public long count(ODataQuery query) {
+        return Pages.count(em, MobileApp.class, query, null, null);
+    }
+
     /** Applies {@code changes} and stamps {@code lastModifiedDateTime}, in one transaction. */
     @Transactional
     public MobileApp update(String id, Consumer<MobileApp> changes) {

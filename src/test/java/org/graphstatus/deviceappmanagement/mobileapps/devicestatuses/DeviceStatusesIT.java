@@ -210,6 +210,99 @@ class DeviceStatusesIT extends DeployedService {
         assertNotEquals(requestId, withoutOne.header("request-id"), "a new request-id for every request");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/userStatuses/{user}"})
+    void selectOnOneStatusAnswersOnlyThoseAndTheContextNamesThem(String parent) {
+        String statuses = APPS + "/" + app + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
+        String id = createdId(statuses, PAGE_EXAMPLE);
+
+        Answer selected = graph.get(statuses + "/" + id + "?$select=deviceName,installState");
+
+        assertEquals(200, selected.status(), selected.body());
+        assertEquals(Set.of("@odata.context", "@odata.type", "id", "deviceName", "installState"), selected.json().keySet());
+        assertEquals(graph.uri("$metadata") + "#" + context(statuses) + "(deviceName,installState)/$entity",
+                selected.json().getString("@odata.context"));
+        assertEquals("failed", selected.json().getString("installState"));
+        assertEquals(graph.uri("$metadata") + "#" + context(statuses) + "/$entity",
+                graph.get(statuses + "/" + id).json().getString("@odata.context"), "all properties: no list");
+        for (String refused : List.of("$top=1", "$filter=errorCode%20eq%209", "$select=colour", "$search=x")) {
+            Answer answer = graph.get(statuses + "/" + id + "?" + refused);
+            assertEquals(400, answer.status(), refused + " → " + answer.body());
+            assertEquals("BadRequest", answer.errorCode());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/userStatuses/{user}"})
+    void theAppNavigationAnswersTheStatusesAppAsItsDerivedType(String parent) {
+        String statuses = APPS + "/" + app + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
+        String id = createdId(statuses, "{}");
+
+        Answer navigated = graph.get(statuses + "/" + id + "/app");
+
+        assertEquals(200, navigated.status(), navigated.body());
+        assertEquals(graph.get(APPS + "/" + app).json(), navigated.json(), "the app, as GET of the app answers it");
+        assertEquals("#microsoft.graph.webApp", navigated.json().getString("@odata.type"));
+        String missing = UUID.randomUUID().toString();
+        Answer notThere = graph.get(statuses + "/" + missing + "/app");
+        assertEquals(404, notThere.status(), notThere.body());
+        assertEquals("ResourceNotFound", notThere.errorCode());
+        assertEquals(404, graph.get(APPS + "/" + graph.newApp() + "/deviceStatuses/" + id + "/app").status(),
+                "not under another app");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/userStatuses/{user}"})
+    void expandAppEmbedsTheAppInTheCollectionAndTheEntity(String parent) {
+        String statuses = APPS + "/" + app + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
+        String id = createdId(statuses, "{}");
+        JsonObject theApp = graph.get(APPS + "/" + app).json();
+
+        Answer list = graph.get(statuses + "?$expand=app");
+        assertEquals(200, list.status(), list.body());
+        JsonObject listed = list.json().getJsonArray("value").getJsonObject(0);
+        assertEquals(app, listed.getJsonObject("app").getString("id"));
+        assertEquals("#microsoft.graph.webApp", listed.getJsonObject("app").getString("@odata.type"));
+        assertEquals(theApp.getString("displayName"), listed.getJsonObject("app").getString("displayName"));
+        assertEquals(graph.uri("$metadata") + "#" + context(statuses) + "(app())", list.json().getString("@odata.context"));
+
+        Answer one = graph.get(statuses + "/" + id + "?$select=deviceName&$expand=app");
+        assertEquals(200, one.status(), one.body());
+        assertEquals(Set.of("@odata.context", "@odata.type", "id", "deviceName", "app"), one.json().keySet());
+        assertEquals(app, one.json().getJsonObject("app").getString("id"));
+        assertEquals(graph.uri("$metadata") + "#" + context(statuses) + "(deviceName,app())/$entity",
+                one.json().getString("@odata.context"));
+
+        assertTrue(!graph.get(statuses + "/" + id).json().containsKey("app"), "only when asked");
+        for (String path : List.of(statuses + "?$expand=user", statuses + "/" + id + "?$expand=app,user")) {
+            Answer refused = graph.get(path);
+            assertEquals(400, refused.status(), path + " → " + refused.body());
+            assertTrue(refused.errorMessage().contains("'user'"), refused.errorMessage());
+        }
+    }
+
+    @Test
+    void answersCarryGraphsODataHeaders() {
+        String json = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+        String statuses = APPS + "/" + app + "/deviceStatuses";
+        Answer created = graph.post(statuses, PAGE_EXAMPLE);
+        String id = created.json().getString("id");
+        for (Answer answer : List.of(created, graph.get(statuses), graph.get(statuses + "/" + id),
+                graph.patch(statuses + "/" + id, "{\"errorCode\":1}"), graph.get(statuses + "/" + UUID.randomUUID()))) {
+            assertEquals("4.0", answer.header("OData-Version"), answer.body());
+            assertEquals(json, answer.header("Content-Type"), answer.body());
+        }
+        Answer count = graph.get(statuses + "/$count");
+        assertEquals("4.0", count.header("OData-Version"));
+        assertTrue(count.header("Content-Type").startsWith("text/plain"), count.header("Content-Type"));
+        assertEquals("4.0", graph.delete(statuses + "/" + id).header("OData-Version"));
+    }
+
+    /** The Graph path of a collection: {@code deviceAppManagement/mobileApps('id')/...}. */
+    private static String context(String path) {
+        return path.replaceAll("(mobileApps|userStatuses)/([^/]+)", "$1('$2')");
+    }
+
     private String createdId(String path, String body) {
         Answer created = graph.post(path, body);
         assertEquals(201, created.status(), created.body());

@@ -79,20 +79,69 @@ class QueryOptionsIT extends DeployedService {
         assertEquals(ids(sorted(created, comparing(s -> s.getString("id")))), ids(read), "every status once, by id");
     }
 
+    /** As on Graph, where SDK page iterators rely on it: {@code $top} sizes the pages, the links go on to the end. */
     @Test
-    void topAboveAPageIsServedInPagesAndStopsAtTop() {
-        JsonObject first = get("?$top=150");
-        assertEquals(100, first.getJsonArray("value").size());
-        String next = first.getString("@odata.nextLink");
-        assertTrue(next.contains("$top=50"), next);
-        JsonObject second = follow(next);
-        assertEquals(50, second.getJsonArray("value").size());
-        assertFalse(second.containsKey("@odata.nextLink"));
+    void topIsThePageSizeAndTheNextLinkGoesOnToTheEnd() {
+        List<JsonObject> read = new ArrayList<>();
+        JsonObject page = get("?$top=40");
+        int pages = 1;
+        while (page.containsKey("@odata.nextLink")) {
+            assertEquals(40, values(page).size(), "only the last page may be short");
+            read.addAll(values(page));
+            String next = page.getString("@odata.nextLink");
+            assertTrue(next.contains("$top=40"), "the next link keeps the page size: " + next);
+            page = follow(next);
+            pages++;
+        }
+        read.addAll(values(page));
+        assertEquals(6, pages);
+        assertEquals(ids(sorted(created, comparing(s -> s.getString("id")))), ids(read), "every status once, in order");
 
         JsonObject small = get("?$top=7");
         assertEquals(7, small.getJsonArray("value").size());
-        assertFalse(small.containsKey("@odata.nextLink"), "$top reached");
-        assertEquals(0, get("?$top=0").getJsonArray("value").size());
+        assertTrue(small.containsKey("@odata.nextLink"), "a page size, not a total");
+        JsonObject none = get("?$top=0");
+        assertEquals(0, none.getJsonArray("value").size());
+        assertFalse(none.containsKey("@odata.nextLink"));
+        JsonObject everything = get("?$top=999");
+        assertEquals(STATUSES, everything.getJsonArray("value").size());
+        assertFalse(everything.containsKey("@odata.nextLink"));
+    }
+
+    @Test
+    void topAboveTheLargestPageIs400NamingTheLimit() {
+        Answer answer = graph.get(statuses + "?$top=1000");
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("BadRequest", answer.errorCode());
+        assertTrue(answer.errorMessage().contains("999"), answer.errorMessage());
+    }
+
+    @Test
+    void skipAppliesBeforeTheFirstPageOnly() {
+        assertEquals(ids(sorted(created, comparing(s -> s.getString("id")))).subList(195, 230),
+                ids(all("?$skip=195&$top=20")));
+    }
+
+    @Test
+    void theCountSegmentAnswersTheNumberAsPlainTextAndHonoursFilter() {
+        Answer all = graph.get(statuses + "/$count");
+        assertEquals(200, all.status(), all.body());
+        assertEquals(String.valueOf(STATUSES), all.body());
+        assertTrue(all.header("Content-Type").startsWith("text/plain"), all.header("Content-Type"));
+
+        long failed = created.stream().filter(s -> s.getString("installState").equals("failed")).count();
+        Answer filtered = withEventualConsistency(statuses + "/$count?$filter=" + encode("installState eq 'failed'"));
+        assertEquals(200, filtered.status(), filtered.body());
+        assertEquals(String.valueOf(failed), filtered.body());
+        Answer counted = withEventualConsistency(statuses + "?$count=true&$top=1");
+        assertEquals(200, counted.status(), counted.body());
+        assertEquals(STATUSES, counted.json().getInt("@odata.count"));
+
+        for (String option : List.of("$top=1", "$orderby=deviceName", "$count=true", "$select=deviceName")) {
+            Answer refused = graph.get(statuses + "/$count?" + option);
+            assertEquals(400, refused.status(), option + " → " + refused.body());
+            assertEquals("BadRequest", refused.errorCode());
+        }
     }
 
     @Test
@@ -162,8 +211,10 @@ class QueryOptionsIT extends DeployedService {
 
     @Test
     void selectAnswersOnlyThoseAndTheId() {
-        JsonObject status = values(get("?$top=1&$select=" + encode("deviceName,installState"))).get(0);
-        assertEquals(Set.of("@odata.type", "id", "deviceName", "installState"), status.keySet());
+        JsonObject page = get("?$top=1&$select=" + encode("deviceName,installState"));
+        assertEquals(Set.of("@odata.type", "id", "deviceName", "installState"), values(page).get(0).keySet());
+        assertEquals(graph.uri("$metadata") + "#" + statuses.replaceAll("mobileApps/([^/]+)", "mobileApps('$1')")
+                + "(deviceName,installState)", page.getString("@odata.context"), "names the selected properties");
     }
 
     /** Client text reaches no query text: each is a 400 with a message, or a plain value that matches nothing. */
@@ -208,6 +259,12 @@ class QueryOptionsIT extends DeployedService {
         assertTrue(answer.status() == 400 || answer.status() == 200, answer.body()); // a still-valid token is no leak
         assertEquals(400, graph.get(statuses + "?$orderby=errorCode&$skiptoken=" + token).status(),
                 "a token of another $orderby");
+    }
+
+    private Answer withEventualConsistency(String path) {
+        return GraphClient.send(GraphClient.request(graph.uri(path),
+                org.graphstatus.testing.Tokens.delegated(org.graphstatus.testing.Tokens.READ))
+                .header("ConsistencyLevel", "eventual").GET());
     }
 
     private void assertFilter(String filter, Predicate<JsonObject> expected) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -131,12 +132,22 @@ class RefusedRequestsIT extends DeployedService {
         assertEquals(404, graph.get(APPS + "/" + app + "/userStatuses/" + othersUser).status());
     }
 
+    /** Graph's answer: 400, naming the first segment it could not follow; an unknown key is a 404 (above). */
     @ParameterizedTest
-    @ValueSource(strings = {"nowhere", "beta/nowhere", "beta/deviceAppManagement/mobileApps/{app}/nowhere",
-            "beta/deviceAppManagement/mobileApps/{app}/deviceStatuses/a/b"})
-    void anUnknownPathIs404InGraphsEnvelope(String path) {
-        Answer answer = GraphClient.send(GraphClient.request(graph.rootUri(path.replace("{app}", app)),
+    @CsvSource({"beta/nowhere, nowhere", "beta/deviceAppManagement/mobileApps/{app}/nowhere, nowhere",
+            "beta/deviceAppManagement/mobileApps/{app}/deviceStatuses/a/b, b",
+            "beta/deviceAppManagement/nowhere/{app}/deviceStatuses, nowhere",
+            "beta/deviceAppManagement/mobileApps/{app}/userStatuses/{user}/app/more, more"})
+    void anUnknownSegmentUnderBetaIs400NamingIt(String path, String segment) {
+        Answer answer = GraphClient.send(GraphClient.request(graph.rootUri(path.replace("{app}", app).replace("{user}", user)),
                 Tokens.delegated(Tokens.READ_WRITE)).GET());
+        assertRefused(answer, 400, "BadRequest", "Resource not found for the segment '" + segment + "'.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nowhere", "overview/nowhere.js", "openapi-ui/nowhere.css"})
+    void anUnknownPathOutsideTheApiIs404InGraphsEnvelope(String path) {
+        Answer answer = GraphClient.send(GraphClient.request(graph.rootUri(path), Tokens.delegated(Tokens.READ_WRITE)).GET());
         assertRefused(answer, 404, "ResourceNotFound", "not found");
     }
 

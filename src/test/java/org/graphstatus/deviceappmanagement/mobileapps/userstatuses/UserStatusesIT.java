@@ -3,6 +3,7 @@ package org.graphstatus.deviceappmanagement.mobileapps.userstatuses;
 import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -124,5 +125,58 @@ class UserStatusesIT extends DeployedService {
         assertEquals(List.of("Cleo", "Ann"), value.stream().map(u -> u.getString("userName")).toList());
         assertEquals(List.of(1, 1), value.stream().map(u -> u.getInt("failedDeviceCount")).toList(), "counted in the list too");
         assertEquals(400, graph.get(users + "?$filter=installedDeviceCount%20gt%200").status(), "counts are not stored");
+    }
+
+    @Test
+    void countSegmentsAnswerTheUsersAndAUsersDevicesAsPlainText() {
+        String ann = graph.post(users, "{\"userName\":\"Ann\"}").json().getString("id");
+        graph.post(users, "{\"userName\":\"Bob\"}");
+        graph.post(users, "{\"userName\":\"Cleo\"}");
+        for (String state : List.of("failed", "installed", "failed")) {
+            graph.post(users + "/" + ann + "/deviceStatuses", "{\"installState\":\"" + state + "\"}");
+        }
+
+        assertCount("3", users + "/$count");
+        assertCount("2", users + "/$count?$filter=userName%20ne%20'Bob'");
+        assertCount("3", users + "/" + ann + "/deviceStatuses/$count");
+        assertCount("2", users + "/" + ann + "/deviceStatuses/$count?$filter=installState%20eq%20'failed'");
+        assertEquals(400, graph.get(users + "/$count?$top=1").status());
+        String missing = "8d0e9a49-0000-4000-8000-000000000000";
+        assertEquals(404, graph.get(APPS + "/" + missing + "/userStatuses/$count").status(), "the parent must exist");
+        Answer noUser = graph.get(users + "/" + missing + "/deviceStatuses/$count");
+        assertEquals(404, noUser.status(), noUser.body());
+        assertEquals("ResourceNotFound", noUser.errorCode());
+    }
+
+    @Test
+    void theAppNavigationAndExpandAnswerTheUsersApp() {
+        String ann = graph.post(users, "{\"userName\":\"Ann\"}").json().getString("id");
+        JsonObject app = graph.get(APPS + "/" + appId()).json();
+
+        Answer navigated = graph.get(users + "/" + ann + "/app");
+        assertEquals(200, navigated.status(), navigated.body());
+        assertEquals(app, navigated.json());
+        assertEquals(404, graph.get(users + "/8d0e9a49-0000-4000-8000-000000000000/app").status());
+
+        Answer list = graph.get(users + "?$expand=app&$select=userName");
+        assertEquals(200, list.status(), list.body());
+        JsonObject user = list.json().getJsonArray("value").getJsonObject(0);
+        assertEquals(appId(), user.getJsonObject("app").getString("id"));
+        assertEquals("#microsoft.graph.webApp", user.getJsonObject("app").getString("@odata.type"));
+        assertTrue(list.json().getString("@odata.context").endsWith("/userStatuses(userName,app())"),
+                list.json().getString("@odata.context"));
+        JsonObject one = graph.get(users + "/" + ann + "?$expand=app").json();
+        assertEquals(appId(), one.getJsonObject("app").getString("id"));
+        assertEquals(0, one.getInt("installedDeviceCount"), "every property besides the app");
+        Answer refused = graph.get(users + "?$expand=deviceStatuses");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.errorMessage().contains("'deviceStatuses'"), refused.errorMessage());
+    }
+
+    private void assertCount(String expected, String path) {
+        Answer answer = graph.get(path);
+        assertEquals(200, answer.status(), path + " → " + answer.body());
+        assertEquals(expected, answer.body(), path);
+        assertTrue(answer.header("Content-Type").startsWith("text/plain"), answer.header("Content-Type"));
     }
 }

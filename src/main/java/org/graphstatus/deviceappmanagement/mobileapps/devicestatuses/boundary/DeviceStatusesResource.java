@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,11 +19,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
+import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppsResource;
+import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.DeviceStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.odata.ODataContext;
 import org.graphstatus.odata.Pages;
+import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.ODataQuery;
+import org.graphstatus.odata.options.Projection;
 import org.graphstatus.security.Permissions;
 
 /**
@@ -39,8 +46,14 @@ public class DeviceStatusesResource {
 
     private static final String USER_STATUSES = "/userStatuses/";
 
+    /** The navigations {@code $expand} may name: the metadata's {@code app}, to the status's mobileApp. */
+    private static final Set<String> EXPANDABLE = Set.of("app");
+
     @Inject
     DeviceStatuses statuses;
+
+    @Inject
+    MobileApps apps;
 
     @Inject
     Pages pages;
@@ -66,16 +79,40 @@ public class DeviceStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
         ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppInstallStatusJson.QUERY,
-                MobileAppInstallStatusJson.PROPERTIES);
-        return ODataContext.collection(uri, path(), statuses.list(appId, userStatusId(), query),
-                MobileAppInstallStatusJson::write, query.select());
+                MobileAppInstallStatusJson.PROPERTIES, EXPANDABLE);
+        Page<DeviceStatus> page = statuses.list(appId, userStatusId(), query);
+        JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
+        return ODataContext.collection(uri, path(), page, status -> withApp(status, app), query.projection());
+    }
+
+    /** The number of statuses {@code $filter} matches, as {@code text/plain}, whatever the client accepts. */
+    @GET
+    @Path("$count")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public Response count() {
+        return ODataContext.count(statuses.count(appId, userStatusId(),
+                ODataQuery.parseCount(uri.getQueryParameters(), MobileAppInstallStatusJson.QUERY)));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.write(statuses.get(appId, userStatusId(), id)));
+        Projection projection = Projection.of(uri.getQueryParameters(), MobileAppInstallStatusJson.PROPERTIES, EXPANDABLE);
+        DeviceStatus status = statuses.get(appId, userStatusId(), id);
+        JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
+        return ODataContext.entity(uri, path(), withApp(status, app), projection);
+    }
+
+    /** The status's {@code app} navigation: the mobileApp it belongs to, as its derived type. */
+    @GET
+    @Path("{id}/app")
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public JsonObject app(@PathParam("id") String id) {
+        Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
+        return ODataContext.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(appId, userStatusId(), id)),
+                projection);
     }
 
     @PATCH
@@ -91,6 +128,12 @@ public class DeviceStatusesResource {
     @RolesAllowed(Permissions.READ_WRITE)
     public void delete(@PathParam("id") String id) {
         statuses.delete(appId, userStatusId(), id);
+    }
+
+    /** The status's wire form, with its app embedded as {@code app} when {@code $expand} asks for it. */
+    private static JsonObjectBuilder withApp(DeviceStatus status, JsonObject app) {
+        JsonObjectBuilder json = MobileAppInstallStatusJson.write(status);
+        return app == null ? json : json.add("app", app);
     }
 
     /** The user status whose statuses these are, or null for all of the app's. */

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
+import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
@@ -52,6 +53,21 @@ public class DeviceStatuses {
         }
         userStatuses.get(appId, userStatusId);
         return Pages.read(em, DeviceStatus.class, query, "userStatusId", userStatusId);
+    }
+
+    /** How many statuses under the parent {@code $filter} matches ({@code /$count}). */
+    public long count(String appId, String userStatusId, ODataQuery query) {
+        if (userStatusId == null) {
+            mobileApps.get(appId);
+            return Pages.count(em, DeviceStatus.class, query, "mobileAppId", appId);
+        }
+        userStatuses.get(appId, userStatusId);
+        return Pages.count(em, DeviceStatus.class, query, "userStatusId", userStatusId);
+    }
+
+    /** The status's {@code app} navigation: the app it belongs to, once the status is found under this parent. */
+    public MobileApp app(String appId, String userStatusId, String id) {
+        return mobileApps.get(get(appId, userStatusId, id).getMobileAppId());
     }
 
     /** Applies {@code changes} (which may refuse them) to the status and commits them together. */

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,12 +19,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
+import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppsResource;
+import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.ODataContext;
 import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.ODataQuery;
+import org.graphstatus.odata.options.Projection;
 import org.graphstatus.security.Permissions;
 
 /** {@code /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses}: the users of an app. */
@@ -33,8 +39,14 @@ import org.graphstatus.security.Permissions;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserStatusesResource {
 
+    /** The navigations {@code $expand} may name: the metadata's {@code app}, to the user status's mobileApp. */
+    private static final Set<String> EXPANDABLE = Set.of("app");
+
     @Inject
     UserStatuses statuses;
+
+    @Inject
+    MobileApps apps;
 
     @Inject
     Pages pages;
@@ -56,17 +68,41 @@ public class UserStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
         ODataQuery query = pages.query(uri.getQueryParameters(), UserAppInstallStatusJson.QUERY,
-                UserAppInstallStatusJson.PROPERTIES);
+                UserAppInstallStatusJson.PROPERTIES, EXPANDABLE);
         Page<UserAppInstallStatus> page = statuses.list(appId, query);
         statuses.counted(page.rows());
-        return ODataContext.collection(uri, path(), page, UserAppInstallStatusJson::write, query.select());
+        JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
+        return ODataContext.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.write(user), app),
+                query.projection());
+    }
+
+    /** The number of user statuses {@code $filter} matches, as {@code text/plain}, whatever the client accepts. */
+    @GET
+    @Path("$count")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public Response count() {
+        return ODataContext.count(statuses.count(appId,
+                ODataQuery.parseCount(uri.getQueryParameters(), UserAppInstallStatusJson.QUERY)));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(statuses.counted(statuses.get(appId, id))));
+        Projection projection = Projection.of(uri.getQueryParameters(), UserAppInstallStatusJson.PROPERTIES, EXPANDABLE);
+        UserAppInstallStatus status = statuses.counted(statuses.get(appId, id));
+        JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
+        return ODataContext.entity(uri, path(), withApp(UserAppInstallStatusJson.write(status), app), projection);
+    }
+
+    /** The user status's {@code app} navigation: the mobileApp it belongs to, as its derived type. */
+    @GET
+    @Path("{id}/app")
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    public JsonObject app(@PathParam("id") String id) {
+        Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
+        return ODataContext.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(appId, id)), projection);
     }
 
     @PATCH
@@ -82,6 +118,11 @@ public class UserStatusesResource {
     @RolesAllowed(Permissions.READ_WRITE)
     public void delete(@PathParam("id") String id) {
         statuses.delete(appId, id);
+    }
+
+    /** The app embedded as {@code app} when {@code $expand} asks for it (null: not asked). */
+    private static JsonObjectBuilder withApp(JsonObjectBuilder json, JsonObject app) {
+        return app == null ? json : json.add("app", app);
     }
 
     private String path() {

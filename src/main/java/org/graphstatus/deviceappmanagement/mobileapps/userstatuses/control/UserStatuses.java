@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
+import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
@@ -68,6 +69,18 @@ public class UserStatuses {
     public Page<UserAppInstallStatus> list(String appId, ODataQuery query) {
         mobileApps.get(appId);
         return Pages.read(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
+    }
+
+    /** How many of the app's user statuses {@code $filter} matches ({@code /$count}). */
+    public long count(String appId, ODataQuery query) {
+        mobileApps.get(appId);
+        return Pages.count(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
+    }
+
+    /** The user status's {@code app} navigation: the app it belongs to. */
+    public MobileApp app(String appId, String id) {
+        get(appId, id);
+        return mobileApps.get(appId);
     }
 
     /** Sets each user's device counts, counted now from their device statuses in one query; returns them. */
