@@ -10,6 +10,13 @@ public final class Permissions {
     public static final String READ_WRITE = "DeviceManagementApps.ReadWrite.All";
     public static final String READ = "DeviceManagementApps.Read.All";
 
+    /**
+     * Graph's current pages for mobileApp (create, get, list, update, delete of each derived type) also list
+     * the configuration permissions; the status pages, removed in 2023, list only the two above.
+     */
+    public static final String CONFIGURATION_READ_WRITE = "DeviceManagementConfiguration.ReadWrite.All";
+    public static final String CONFIGURATION_READ = "DeviceManagementConfiguration.Read.All";
+
     private Permissions() {
     }
 }

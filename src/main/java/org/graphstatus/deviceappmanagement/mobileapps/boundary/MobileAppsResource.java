@@ -45,14 +45,15 @@ public class MobileAppsResource {
     UriInfo uri;
 
     @POST
-    @RolesAllowed(Permissions.READ_WRITE)
+    @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public Response create(JsonObject body) {
         MobileApp app = apps.create(MobileAppJson.read(body));
         return ODataContext.created(uri, PATH, app.getId(), MobileAppJson.write(app));
     }
 
     @GET
-    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE, Permissions.CONFIGURATION_READ,
+            Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject list() {
         ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppJson.QUERY, MobileAppJson.BASE_PROPERTIES);
         return ODataContext.collection(uri, PATH, apps.list(query), MobileAppJson::write, query.projection());
@@ -62,14 +63,16 @@ public class MobileAppsResource {
     @GET
     @Path("$count")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE, Permissions.CONFIGURATION_READ,
+            Permissions.CONFIGURATION_READ_WRITE})
     public Response count() {
         return ODataContext.count(apps.count(ODataQuery.parseCount(uri.getQueryParameters(), MobileAppJson.QUERY)));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
+    @RolesAllowed({Permissions.READ, Permissions.READ_WRITE, Permissions.CONFIGURATION_READ,
+            Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
         return ODataContext.entity(uri, PATH, MobileAppJson.write(apps.get(id)), projection);
@@ -77,16 +80,16 @@ public class MobileAppsResource {
 
     @PATCH
     @Path("{id}")
-    @RolesAllowed(Permissions.READ_WRITE)
+    @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        MobileApp app = apps.update(id, found -> MobileAppJson.update(body, found));
+        MobileApp app = apps.update(id, MobileAppJson.patch(body, id));
         return ODataContext.entity(uri, PATH, MobileAppJson.write(app));
     }
 
     /** Deletes the app and everything under it: its user statuses and device statuses. */
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Permissions.READ_WRITE)
+    @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public void delete(@PathParam("id") String id) {
         apps.delete(id);
     }
