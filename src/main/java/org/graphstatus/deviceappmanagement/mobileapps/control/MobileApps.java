@@ -7,8 +7,6 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
-import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.Pages;
@@ -47,12 +45,10 @@ public class MobileApps {
         return app;
     }
 
-    /** Removes the app with everything it contains (device statuses, user statuses), all or nothing. */
+    /** Removes the app; the database removes what it contains (device statuses, user statuses) with it. */
     @Transactional
     public void delete(String id) {
         MobileApp app = get(id);
-        em.createNamedQuery(DeviceStatus.DELETE_BY_MOBILE_APP).setParameter("appId", id).executeUpdate();
-        em.createNamedQuery(UserAppInstallStatus.DELETE_BY_MOBILE_APP).setParameter("appId", id).executeUpdate();
         em.remove(app);
     }
 

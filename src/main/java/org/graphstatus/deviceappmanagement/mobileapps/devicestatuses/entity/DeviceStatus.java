@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -21,27 +20,16 @@ import org.graphstatus.odata.DateTimeOffset;
  * one created under a user status belongs to that user status too, which belongs to the same app.
  */
 @Entity
-@Table(name = "mobile_app_install_status", indexes = {
-        @Index(name = "ix_device_status_app", columnList = "mobile_app_id"),
-        @Index(name = "ix_device_status_user", columnList = "user_status_id")})
+@Table(name = "mobile_app_install_status") // columns and indexes: db/migration, JPA never generates schema
 @NamedQuery(name = DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE,
-        query = "SELECT d.userStatus.id, d.installState, COUNT(d) FROM DeviceStatus d "
-                + "WHERE d.userStatus.id IN :userStatusIds GROUP BY d.userStatus.id, d.installState")
-@NamedQuery(name = DeviceStatus.DELETE_BY_USER_STATUS,
-        query = "DELETE FROM DeviceStatus d WHERE d.userStatus.id = :userStatusId")
-@NamedQuery(name = DeviceStatus.DELETE_BY_MOBILE_APP,
-        query = "DELETE FROM DeviceStatus d WHERE d.mobileApp.id = :appId")
-@NamedQuery(name = DeviceStatus.COUNT_APP_BY_INSTALL_STATE,
-        query = "SELECT d.installState, COUNT(d) FROM DeviceStatus d WHERE d.mobileApp.id = :appId GROUP BY d.installState")
+        query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM DeviceStatus d "
+                + "WHERE d.userStatusId IN :userStatusIds GROUP BY d.userStatusId, d.installState")
 @NamedQuery(name = DeviceStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE,
-        query = "SELECT d.userStatus.id, d.installState, COUNT(d) FROM DeviceStatus d "
-                + "WHERE d.mobileApp.id = :appId AND d.userStatus IS NOT NULL GROUP BY d.userStatus.id, d.installState")
+        query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM DeviceStatus d "
+                + "WHERE d.mobileAppId = :appId GROUP BY d.userStatusId, d.installState")
 public class DeviceStatus {
 
     public static final String COUNT_BY_USER_STATUS_AND_INSTALL_STATE = "DeviceStatus.countByUserStatusAndInstallState";
-    public static final String DELETE_BY_USER_STATUS = "DeviceStatus.deleteByUserStatus";
-    public static final String DELETE_BY_MOBILE_APP = "DeviceStatus.deleteByMobileApp";
-    public static final String COUNT_APP_BY_INSTALL_STATE = "DeviceStatus.countAppByInstallState";
     public static final String COUNT_APP_BY_USER_AND_INSTALL_STATE = "DeviceStatus.countAppByUserAndInstallState";
 
     @Id

@@ -18,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallSummaries;
+import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.MobileAppInstallSummary;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.Json;
@@ -32,7 +32,7 @@ import org.graphstatus.security.Permissions;
 public class InstallSummaryResource {
 
     @Inject
-    InstallSummaries summaries;
+    InstallCounts counts;
 
     @Context
     UriInfo uri;
@@ -43,7 +43,7 @@ public class InstallSummaryResource {
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get() {
-        MobileAppInstallSummary summary = summaries.of(appId);
+        MobileAppInstallSummary summary = counts.summary(appId);
         var json = Json.object()
                 .add(EntityBody.ODATA_TYPE, "#microsoft.graph.mobileAppInstallSummary")
                 .add("id", summary.id())

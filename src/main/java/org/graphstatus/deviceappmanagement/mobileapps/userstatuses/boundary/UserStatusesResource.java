@@ -23,6 +23,7 @@ import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppsResource;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
+import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.ODataContext;
@@ -44,6 +45,9 @@ public class UserStatusesResource {
 
     @Inject
     UserStatuses statuses;
+
+    @Inject
+    InstallCounts counts;
 
     @Inject
     MobileApps apps;
@@ -70,7 +74,7 @@ public class UserStatusesResource {
         ODataQuery query = pages.query(uri.getQueryParameters(), UserAppInstallStatusJson.QUERY,
                 UserAppInstallStatusJson.PROPERTIES, EXPANDABLE);
         Page<UserAppInstallStatus> page = statuses.list(appId, query);
-        statuses.counted(page.rows());
+        counts.counted(page.rows());
         JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
         return ODataContext.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.write(user), app),
                 query.projection());
@@ -91,7 +95,7 @@ public class UserStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), UserAppInstallStatusJson.PROPERTIES, EXPANDABLE);
-        UserAppInstallStatus status = statuses.counted(statuses.get(appId, id));
+        UserAppInstallStatus status = counts.counted(statuses.get(appId, id));
         JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
         return ODataContext.entity(uri, path(), withApp(UserAppInstallStatusJson.write(status), app), projection);
     }
@@ -110,7 +114,7 @@ public class UserStatusesResource {
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
         UserAppInstallStatus status = statuses.update(appId, id, UserAppInstallStatusJson.patch(body, id));
-        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(statuses.counted(status)));
+        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(counts.counted(status)));
     }
 
     @DELETE

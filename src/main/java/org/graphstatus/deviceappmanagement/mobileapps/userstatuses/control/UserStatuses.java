@@ -5,17 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.Pages;
@@ -57,11 +50,10 @@ public class UserStatuses {
         return status;
     }
 
-    /** Removes the user status and the device statuses it contains, together. */
+    /** Removes the user status; the database removes the device statuses it contains with it. */
     @Transactional
     public void delete(String appId, String id) {
         UserAppInstallStatus status = get(appId, id);
-        em.createNamedQuery(DeviceStatus.DELETE_BY_USER_STATUS).setParameter("userStatusId", id).executeUpdate();
         em.remove(status);
     }
 
@@ -81,31 +73,5 @@ public class UserStatuses {
     public MobileApp app(String appId, String id) {
         get(appId, id);
         return mobileApps.get(appId);
-    }
-
-    /** Sets each user's device counts, counted now from their device statuses in one query; returns them. */
-    public <C extends Collection<UserAppInstallStatus>> C counted(C users) {
-        if (users.isEmpty()) {
-            return users;
-        }
-        var counts = new HashMap<String, Map<ResultantAppState, Long>>();
-        em.createNamedQuery(DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE, Object[].class)
-                .setParameter("userStatusIds", users.stream().map(UserAppInstallStatus::getId).toList())
-                .getResultList()
-                .forEach(row -> counts.computeIfAbsent((String) row[0], id -> new EnumMap<>(ResultantAppState.class))
-                        .put((ResultantAppState) row[1], (Long) row[2]));
-        users.forEach(user -> {
-            Map<ResultantAppState, Long> byState = counts.getOrDefault(user.getId(), Map.of());
-            user.counted(byState.getOrDefault(ResultantAppState.installed, 0L),
-                    byState.getOrDefault(ResultantAppState.failed, 0L),
-                    byState.getOrDefault(ResultantAppState.notInstalled, 0L));
-        });
-        return users;
-    }
-
-    /** The same for one user status. */
-    public UserAppInstallStatus counted(UserAppInstallStatus user) {
-        counted(List.of(user));
-        return user;
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -18,16 +17,12 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
  * they are counted from its device statuses whenever it is read, so they cannot drift from them.
  */
 @Entity
-@Table(name = "user_app_install_status",
-        indexes = @Index(name = "ix_user_status_app", columnList = "mobile_app_id"))
+@Table(name = "user_app_install_status") // columns and indexes: db/migration, JPA never generates schema
 @NamedQuery(name = UserAppInstallStatus.FIND_IN_APP,
         query = "SELECT u FROM UserAppInstallStatus u WHERE u.id = :id AND u.mobileApp.id = :appId")
-@NamedQuery(name = UserAppInstallStatus.DELETE_BY_MOBILE_APP,
-        query = "DELETE FROM UserAppInstallStatus u WHERE u.mobileApp.id = :appId")
 public class UserAppInstallStatus {
 
     public static final String FIND_IN_APP = "UserAppInstallStatus.findInApp";
-    public static final String DELETE_BY_MOBILE_APP = "UserAppInstallStatus.deleteByMobileApp";
 
     @Id
     @Column(length = 36)
