@@ -1,28 +1,50 @@
 package org.graphstatus.odata;
 
-import jakarta.ws.rs.core.Response.Status;
-
 /**
- * A client-visible failure with Graph's error code. Services throw it; {@link GraphExceptionMapper}
- * renders it as the Graph error envelope, so no caller ever sees a Java exception.
+ * A client-visible failure: an HTTP status, Graph's code for it ({@link GraphError#codeFor}) and a message.
+ * Services throw it; {@link GraphExceptionMapper} renders it as the Graph error envelope, so no caller ever
+ * sees a Java exception. One factory per kind of answer.
  */
 public class GraphException extends RuntimeException {
 
     private final int status;
-    private final String code;
+    private final Integer retryAfterSeconds;
 
-    public GraphException(int status, String code, String message) {
+    private GraphException(int status, String message, Integer retryAfterSeconds) {
         super(message, null, false, false); // an answer to a client, not a fault: no stack trace to fill
         this.status = status;
-        this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static GraphException badRequest(String message) {
-        return new GraphException(Status.BAD_REQUEST.getStatusCode(), "BadRequest", message);
+        return new GraphException(400, message, null);
+    }
+
+    /** The token is valid but lacks the permission; the message names the one needed. */
+    public static GraphException forbidden(String message) {
+        return new GraphException(403, message, null);
     }
 
     public static GraphException notFound(String message) {
-        return new GraphException(Status.NOT_FOUND.getStatusCode(), "ResourceNotFound", message);
+        return new GraphException(404, message, null);
+    }
+
+    /** Another request changed the same resources at the same time; the client reads again and retries. */
+    public static GraphException conflict(String message) {
+        return new GraphException(409, message, null);
+    }
+
+    public static GraphException tooLarge(String message) {
+        return new GraphException(413, message, null);
+    }
+
+    public static GraphException unsupportedMediaType(String message) {
+        return new GraphException(415, message, null);
+    }
+
+    /** The service cannot answer now; {@code Retry-After} tells the client when to try again. */
+    public static GraphException unavailable(String message, int retryAfterSeconds) {
+        return new GraphException(503, message, retryAfterSeconds);
     }
 
     public int status() {
@@ -30,6 +52,11 @@ public class GraphException extends RuntimeException {
     }
 
     public String code() {
-        return code;
+        return GraphError.codeFor(status);
+    }
+
+    /** Seconds for the {@code Retry-After} header, or null for none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

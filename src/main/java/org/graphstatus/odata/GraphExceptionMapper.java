@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Renders the service's own refusals (bad input, unknown parent) as Graph errors. */
+/** Renders the service's own refusals (bad input, unknown parent, a lost race, an outage) as Graph errors. */
 @Provider
 public class GraphExceptionMapper implements ExceptionMapper<GraphException> {
 
@@ -16,9 +16,16 @@ public class GraphExceptionMapper implements ExceptionMapper<GraphException> {
 
     @Override
     public Response toResponse(GraphException e) {
-        return Response.status(e.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(GraphError.envelope(e.code(), e.getMessage(), request))
-                .build();
+        return render(e, request);
+    }
+
+    /** The envelope, with {@code Retry-After} when the exception asks for one. */
+    static Response render(GraphException e, HttpServletRequest request) {
+        Response.ResponseBuilder answer = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(GraphError.envelope(e.code(), e.getMessage(), request));
+        if (e.retryAfterSeconds() != null) {
+            answer.header("Retry-After", e.retryAfterSeconds());
+        }
+        return answer.build();
     }
 }

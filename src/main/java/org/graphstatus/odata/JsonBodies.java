@@ -91,8 +91,7 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
     }
 
     private static GraphException tooLarge() {
-        return new GraphException(413, "RequestEntityTooLarge",
-                "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        return GraphException.tooLarge("The request body is larger than " + MAX_BODY_BYTES + " bytes.");
     }
 
     private static Charset charsetOf(MediaType mediaType) {
@@ -100,7 +99,7 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
         try {
             return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            throw new GraphException(415, "UnsupportedMediaType", "The charset '" + name + "' is not supported.");
+            throw GraphException.unsupportedMediaType("The charset '" + name + "' is not supported.");
         }
     }
 

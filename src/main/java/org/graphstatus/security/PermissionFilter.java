@@ -46,7 +46,7 @@ public class PermissionFilter implements ContainerRequestFilter {
             throw new NotAuthorizedException(GraphError.BEARER_CHALLENGE);
         }
         if (allowed == null || Arrays.stream(allowed.value()).noneMatch(caller::isUserInRole)) {
-            throw new GraphException(403, "Forbidden", allowed == null
+            throw GraphException.forbidden(allowed == null
                     ? "This operation is not open to any permission."
                     : "Missing permission: the token needs " + String.join(" or ", allowed.value()) + ".");
         }

@@ -1,0 +1,70 @@
+package org.graphstatus.database;
+
+import jakarta.resource.ResourceException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.graphstatus.odata.GraphException;
+
+/**
+ * Which database failures are not faults of the service, by SQLSTATE, and what the client is told: the
+ * database cannot be reached (503 with {@code Retry-After}), or a constraint broke in a race with another
+ * request (409). Everything else is a fault of ours.
+ */
+public final class DatabaseFailures {
+
+    /** Seconds a client is asked to wait while the database is away. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private DatabaseFailures() {
+    }
+
+    /** What to answer for {@code e}, or empty when it is not a database failure a client may be told of. */
+    public static Optional<GraphException> classify(Throwable e) {
+        if (unreachable(e)) {
+            return Optional.of(GraphException.unavailable("The service cannot reach its database; retry later.",
+                    RETRY_AFTER_SECONDS));
+        }
+        if (integrityViolation(e)) {
+            return Optional.of(GraphException.conflict(
+                    "Another request changed the same resources at the same time; read them again and retry."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A connection failure somewhere in the causes: SQLSTATE class 08 (connection exception), 57P (the
+     * database is shutting down, e.g. "terminating connection due to administrator command" on a pooled
+     * connection), a JDBC connection exception, or the server's pool failing to hand out a connection.
+     */
+    static boolean unreachable(Throwable e) {
+        return anyCause(e, cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException || sqlStateClass(cause, "08")
+                || sqlStateClass(cause, "57P") || cause instanceof ResourceException);
+    }
+
+    /**
+     * SQLSTATE class 23 (integrity constraint violation) at commit: every check a request can fail is made
+     * before it writes, so this is a race with another request, e.g. a status created under a user status
+     * that another request deleted meanwhile. The foreign keys keep the data whole; the client retries.
+     */
+    static boolean integrityViolation(Throwable e) {
+        return anyCause(e, cause -> sqlStateClass(cause, "23"));
+    }
+
+    private static boolean sqlStateClass(Throwable cause, String stateClass) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(stateClass);
+    }
+
+    /** Whether {@code e} or any of its causes is such a failure; a cause that is its own ends the chain. */
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (test.test(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
