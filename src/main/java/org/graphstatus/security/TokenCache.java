@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,9 +31,20 @@ final class TokenCache {
             .expireAfter(Expiry.creating((String hash, VerifiedToken token) -> untilExpiry(token)))
             .build();
 
+    /** The time that exp is compared with; a test moves it past a cached token's exp. */
+    private final InstantSource clock;
+
     /** Counts key set changes, so that a verification that straddles one is not cached. */
     private final AtomicLong keySetVersion = new AtomicLong();
     private volatile Set<JWK> keys;
+
+    TokenCache() {
+        this(InstantSource.system());
+    }
+
+    TokenCache(InstantSource clock) {
+        this.clock = clock;
+    }
 
     /** A check of signature and claims, which may refuse the token. */
     interface Check {
@@ -47,7 +58,7 @@ final class TokenCache {
     VerifiedToken verify(String token, Check check) throws InvalidTokenException {
         String key = hash(token);
         VerifiedToken known = tokens.getIfPresent(key);
-        if (known != null && Instant.now().isBefore(known.expiresAt())) {
+        if (known != null && clock.instant().isBefore(known.expiresAt())) {
             return known;
         }
         long version = keySetVersion.get();
@@ -68,8 +79,14 @@ final class TokenCache {
         }
     }
 
-    private static Duration untilExpiry(VerifiedToken token) {
-        Duration left = Duration.between(Instant.now(), token.expiresAt());
+    /** How many tokens are kept, once expired ones are gone. */
+    long size() {
+        tokens.cleanUp();
+        return tokens.estimatedSize();
+    }
+
+    private Duration untilExpiry(VerifiedToken token) {
+        Duration left = Duration.between(clock.instant(), token.expiresAt());
         return left.isNegative() ? Duration.ZERO : left;
     }
 

@@ -144,6 +144,15 @@ class TokensIT extends DeployedService {
         assertEquals(201, post(Tokens.sign(claims, Tokens.developmentKey())).status());
     }
 
+    /** The default key is a PEM public key, which has no kid: it verifies the token whatever kid the header names. */
+    @Test
+    void aTokenWhoseHeaderNamesTheIdentityPlatformsKidAndX5tIsAccepted() throws Exception {
+        String token = Tokens.sign(Tokens.claims(b -> b.claim("scp", Tokens.READ_WRITE)), Tokens.developmentKey(),
+                Tokens::platformHeader);
+        assertTrue(SignedJWT.parse(token).getHeader().toJSONObject().keySet().containsAll(List.of("kid", "x5t")));
+        assertEquals(201, post(token).status());
+    }
+
     private Answer post(String token) {
         return GraphClient.send(GraphClient.request(graph.uri(devices), token)
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +39,7 @@ public final class Tokens {
     public static final String READ = "DeviceManagementApps.Read.All";
 
     private static final PrivateKey DEVELOPMENT_KEY = readKey("dev-jwt/development-only.private.pem");
+    private static final Base64URL DEVELOPMENT_THUMBPRINT = thumbprint("dev-jwt/development-only.certificate.pem");
 
     private Tokens() {
     }
@@ -67,9 +72,14 @@ public final class Tokens {
     }
 
     public static String sign(JWTClaimsSet claims, PrivateKey key) {
+        return sign(claims, key, UnaryOperator.identity());
+    }
+
+    /** Signed with RS256, with the header changed, e.g. to name the identity platform's {@code kid} and {@code x5t}. */
+    public static String sign(JWTClaimsSet claims, PrivateKey key, UnaryOperator<JWSHeader.Builder> header) {
         try {
             JWSSigner signer = new RSASSASigner(key);
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+            var jwt = new SignedJWT(header.apply(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)).build(), claims);
             jwt.sign(signer);
             return jwt.serialize();
         } catch (Exception e) {
@@ -81,6 +91,15 @@ public final class Tokens {
         return DEVELOPMENT_KEY;
     }
 
+    /**
+     * The header of an identity platform token, whose {@code kid} and {@code x5t} name its key: here the SHA-1
+     * thumbprint of the development key's certificate, {@code dev-jwt/development-only.certificate.pem}.
+     */
+    @SuppressWarnings("deprecation") // x5t (SHA-1) is deprecated in JOSE, and still in every identity platform token
+    public static JWSHeader.Builder platformHeader(JWSHeader.Builder header) {
+        return header.keyID(DEVELOPMENT_THUMBPRINT.toString()).x509CertThumbprint(DEVELOPMENT_THUMBPRINT);
+    }
+
     private static PrivateKey readKey(String resource) {
         try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream(resource)) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
@@ -90,6 +109,17 @@ public final class Tokens {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("The development key could not be read", e);
+        }
+    }
+
+    private static Base64URL thumbprint(String resource) {
+        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream(resource)) {
+            Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
+            return Base64URL.encode(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("The development certificate could not be read", e);
         }
     }
 
