@@ -85,9 +85,14 @@ public final class EntityBody {
         return text;
     }
 
+    /** A string, without NUL characters: PostgreSQL cannot store them in text, and no Graph string holds one. */
     private String text(String name) {
         JsonValue value = valueOf(name, ValueType.STRING, "Edm.String");
-        return value == null ? null : ((JsonString) value).getString();
+        String text = value == null ? null : ((JsonString) value).getString();
+        if (text != null && text.indexOf('\u0000') >= 0) {
+            throw GraphException.badRequest("The property '" + name + "' contains a NUL character (\\u0000).");
+        }
+        return text;
     }
 
     public Integer int32(String name) {

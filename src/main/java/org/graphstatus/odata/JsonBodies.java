@@ -13,13 +13,16 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -38,6 +41,9 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
      */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+    /** Deepest nesting of arrays and objects accepted; Graph's types nest a few levels. */
+    public static final int MAX_DEPTH = 64;
+
     private static final JsonParserFactory PARSERS =
             Json.PROVIDER.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
@@ -53,21 +59,25 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
         if (body.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        if (new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
+        return read(body, charsetOf(mediaType));
+    }
+
+    /** The body's bytes as a JSON object, or a 400 that says what is wrong with them. */
+    static JsonObject read(byte[] body, Charset charset) {
+        String text = decode(body, charset);
+        if (text.isBlank()) {
             throw GraphException.badRequest("The request body is empty; send a JSON object.");
         }
+        checkDepth(text);
         JsonValue value;
-        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body), charsetOf(mediaType))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             parser.next();
             value = parser.getValue();
             if (parser.hasNext()) { // JsonReader would stop after the value and accept what follows
                 throw GraphException.badRequest("The request body is not valid JSON: text follows the object.");
             }
         } catch (JsonParsingException e) {
-            var at = e.getLocation();
-            throw GraphException.badRequest(at == null ? "The request body is not valid JSON."
-                    : "The request body is not valid JSON (line " + at.getLineNumber() + ", column "
-                    + at.getColumnNumber() + ").");
+            throw notJson(e);
         } catch (JsonException e) {
             throw GraphException.badRequest("The request body is not valid JSON.");
         } catch (IllegalStateException e) { // Parsson's answer to a key given twice
@@ -88,6 +98,53 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
     public void writeTo(JsonObject json, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream entity) throws IOException {
         entity.write(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Decodes strictly: a JSON parser reading through a plain decoder would turn bytes that are not of the
+     * charset into replacement characters and store them.
+     */
+    private static String decode(byte[] body, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw GraphException.badRequest("The request body is not valid " + charset.name() + ".");
+        }
+    }
+
+    /**
+     * Refuses nesting deeper than {@link #MAX_DEPTH} before the value is built: building recurses, and the
+     * parser's own limit (1,000) ends in an exception that is not a parsing error. A streaming pass keeps no
+     * stack of its own.
+     */
+    private static void checkDepth(String text) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            int depth = 0;
+            do { // the first value only: what follows it is the full parse's to refuse
+                switch (parser.next()) {
+                    case START_ARRAY, START_OBJECT -> {
+                        if (++depth > MAX_DEPTH) {
+                            throw GraphException.badRequest("The request body nests arrays and objects deeper than "
+                                    + MAX_DEPTH + " levels.");
+                        }
+                    }
+                    case END_ARRAY, END_OBJECT -> depth--;
+                    default -> { }
+                }
+            } while (depth > 0);
+        } catch (JsonParsingException e) {
+            throw notJson(e);
+        } catch (JsonException | IllegalStateException e) {
+            // a key given twice or text after the value: the full parse below says which
+        }
+    }
+
+    private static GraphException notJson(JsonParsingException e) {
+        var at = e.getLocation();
+        return GraphException.badRequest(at == null ? "The request body is not valid JSON."
+                : "The request body is not valid JSON (line " + at.getLineNumber() + ", column "
+                + at.getColumnNumber() + ").");
     }
 
     private static GraphException tooLarge() {

@@ -64,7 +64,13 @@ class RefusedRequestsIT extends DeployedService {
                 Arguments.of("{\"deviceColour\":\"red\"}", "'deviceColour'"),
                 Arguments.of("{\"@odata.type\":\"#microsoft.graph.webApp\"}", "@odata.type"),
                 Arguments.of("{\"@odata.type\":42}", "@odata.type"),
-                Arguments.of("{\"deviceName\":\"a\",\"deviceName\":\"b\"}", "Duplicate key 'deviceName'"));
+                Arguments.of("{\"deviceName\":\"a\",\"deviceName\":\"b\"}", "Duplicate key 'deviceName'"),
+                // PostgreSQL cannot store NUL in text: refused the same on both databases
+                Arguments.of("{\"deviceName\":\"a\\u0000b\"}", "'deviceName'"),
+                Arguments.of("{\"userPrincipalName\":\"\\u0000\"}", "'userPrincipalName'"),
+                Arguments.of("{\"installState\":\"installed\\u0000\"}", "'installState'"),
+                Arguments.of("{\"deviceName\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}", "deeper than 64"),
+                Arguments.of("[".repeat(100_000), "deeper than 64"));
     }
 
     @ParameterizedTest
@@ -78,6 +84,15 @@ class RefusedRequestsIT extends DeployedService {
     void aBadBodyOnTheUserRouteIs400AndStoresNothing(String body, String messageNames) {
         assertRefused(graph.post(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses", body),
                 400, "BadRequest", messageNames);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deviceStatuses", "userStatuses/{user}/deviceStatuses"})
+    void bytesThatAreNotUtf8Are400NotReplacementCharacters(String route) {
+        byte[] latin1 = "{\"deviceName\":\"l\u00e4ptop\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Answer answer = GraphClient.send(GraphClient.request(devices(route), Tokens.delegated(Tokens.READ_WRITE))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(latin1)));
+        assertRefused(answer, 400, "BadRequest", "not valid UTF-8");
     }
 
     @ParameterizedTest
