@@ -61,9 +61,12 @@ public class TokenVerifier {
 
     private final TokenCache verified = new TokenCache();
 
-    /** Reads the keys at deployment (in {@link #configure}), so a wrong setting stops the start, not every request. */
-    void verifyConfigurationAtStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
-        processor.getJWSKeySelector();
+    /**
+     * Nothing to do but be called: delivering the start event makes CDI create this bean at deployment, so
+     * {@link #configure} reads the keys then, and a wrong setting stops the start instead of every request.
+     */
+    void createdAtStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        // the work is in configure()
     }
 
     @PostConstruct

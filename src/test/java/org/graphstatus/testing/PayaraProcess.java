@@ -26,14 +26,9 @@ public final class PayaraProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final Path log;
-    private final long bootMillis;
-
-    private PayaraProcess(Process process, int port, Path log, long bootMillis) {
+    private PayaraProcess(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.log = log;
-        this.bootMillis = bootMillis;
     }
 
     /** A free port, for a server that must come back on the same one. */
@@ -58,7 +53,7 @@ public final class PayaraProcess implements AutoCloseable {
                     if (GraphClient.send(probe.GET()).status() == 401) { // deployed, and asking for a token
                         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
                         System.out.printf("%s: boot to first answer %d ms%n", name, millis);
-                        return new PayaraProcess(process, port, log, millis);
+                        return new PayaraProcess(process, port);
                     }
                 } catch (RuntimeException notYetListening) {
                     // the port opens late in the boot
@@ -121,14 +116,6 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public long bootMillis() {
-        return bootMillis;
-    }
-
-    public Path log() {
-        return log;
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a power cut or the OOM killer would end it. */
