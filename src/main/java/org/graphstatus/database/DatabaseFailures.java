@@ -27,7 +27,7 @@ public final class DatabaseFailures {
             return Optional.of(GraphException.unavailable("The service cannot reach its database; retry later.",
                     RETRY_AFTER_SECONDS));
         }
-        if (integrityViolation(e)) {
+        if (lostARace(e)) {
             return Optional.of(GraphException.conflict(
                     "Another request changed the same resources at the same time; read them again and retry."));
         }
@@ -46,12 +46,15 @@ public final class DatabaseFailures {
     }
 
     /**
-     * SQLSTATE class 23 (integrity constraint violation) at commit: every check a request can fail is made
-     * before it writes, so this is a race with another request, e.g. a status created under a user status
-     * that another request deleted meanwhile. The foreign keys keep the data whole; the client retries.
+     * A race with another request: SQLSTATE class 23 (integrity constraint violation; every check a request
+     * can fail is made before it writes, so this is e.g. a status created under a user status that another
+     * request deleted meanwhile; the foreign keys keep the data whole), class 40 (the database rolled the
+     * transaction back: a deadlock, 40P01, or a serialization failure, 40001), or H2's lock timeout (HYT00).
+     * The client reads again and retries.
      */
-    static boolean integrityViolation(Throwable e) {
-        return anyCause(e, cause -> sqlStateClass(cause, "23"));
+    static boolean lostARace(Throwable e) {
+        return anyCause(e, cause -> sqlStateClass(cause, "23") || sqlStateClass(cause, "40")
+                || sqlStateClass(cause, "HYT00"));
     }
 
     private static boolean sqlStateClass(Throwable cause, String stateClass) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DatabaseFailuresTest {
 
     @ParameterizedTest
-    @CsvSource({"08006, 503", "08001, 503", "57P01, 503", "23505, 409", "23503, 409", "23514, 409"})
+    @CsvSource({"08006, 503", "08001, 503", "57P01, 503", "23505, 409", "23503, 409", "23514, 409", "40P01, 409",
+            "40001, 409", "HYT00, 409"})
     void aStateClassAnswersItsStatus(String sqlState, int status) {
         var failure = new PersistenceException("commit failed", new RuntimeException(new SQLException("x", sqlState)));
 
@@ -25,7 +26,7 @@ class DatabaseFailuresTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"42P01", "22001", "40001", "XX000"})
+    @CsvSource({"42P01", "22001", "XX000", "HY000"})
     void anyOtherStateIsAFaultOfOurs(String sqlState) {
         assertTrue(DatabaseFailures.classify(new PersistenceException(new SQLException("x", sqlState))).isEmpty());
         assertTrue(DatabaseFailures.classify(new IllegalStateException("no SQL at all")).isEmpty());

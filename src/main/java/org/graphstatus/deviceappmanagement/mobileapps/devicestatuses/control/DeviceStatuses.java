@@ -11,7 +11,6 @@ import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
-import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.Pages.Page;
@@ -36,11 +35,11 @@ public class DeviceStatuses {
     @Transactional
     public DeviceStatus create(String appId, String userStatusId, DeviceStatus status) {
         if (userStatusId == null) {
-            status.created(UUID.randomUUID().toString(), mobileApps.get(appId), null);
+            mobileApps.get(appId);
         } else {
-            UserAppInstallStatus user = userStatuses.get(appId, userStatusId);
-            status.created(UUID.randomUUID().toString(), user.getMobileApp(), user);
+            userStatuses.get(appId, userStatusId); // within the app, so the app exists too
         }
+        status.created(UUID.randomUUID().toString(), appId, userStatusId);
         em.persist(status);
         return status;
     }

@@ -4,15 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
-import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.DateTimeOffset;
 
 /**
@@ -36,18 +31,15 @@ public class DeviceStatus {
     @Column(length = 36)
     private String id;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "mobile_app_id", nullable = false, foreignKey = @ForeignKey(name = "fk_device_status_app"))
-    private MobileApp mobileApp;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "user_status_id", foreignKey = @ForeignKey(name = "fk_device_status_user"))
-    private UserAppInstallStatus userStatus;
-
-    /** The two parents' keys, read-only: filtering and ordering by them needs no join (see Pages). */
-    @Column(name = "mobile_app_id", insertable = false, updatable = false)
+    /**
+     * The parents' keys, not relationships: a status is written and read without loading its parents (a
+     * parent deleted meanwhile then fails the foreign key, a 409, instead of a lazy load finding nothing), and
+     * filtering and ordering by them need no join (see Pages). The database keeps them whole
+     * (fk_device_status_app, fk_device_status_user).
+     */
+    @Column(name = "mobile_app_id", nullable = false, length = 36, updatable = false)
     private String mobileAppId;
-    @Column(name = "user_status_id", insertable = false, updatable = false)
+    @Column(name = "user_status_id", length = 36, updatable = false)
     private String userStatusId;
 
     @Column(name = "device_name", length = MobileApp.TEXT)
@@ -83,16 +75,16 @@ public class DeviceStatus {
     @Column(name = "user_principal_name", length = MobileApp.TEXT)
     private String userPrincipalName;
 
-    /** Gives a new status its key and its parents. */
-    public void created(String newId, MobileApp app, UserAppInstallStatus user) {
+    /** Gives a new status its key and its parents: an app, and a user status of that app or none. */
+    public void created(String newId, String appId, String userStatusId) {
         this.id = newId;
-        this.mobileApp = app;
-        this.userStatus = user;
+        this.mobileAppId = appId;
+        this.userStatusId = userStatusId;
     }
 
     public String getId() { return id; }
-    public String getMobileAppId() { return mobileApp.getId(); }
-    public String getUserStatusId() { return userStatus == null ? null : userStatus.getId(); }
+    public String getMobileAppId() { return mobileAppId; }
+    public String getUserStatusId() { return userStatusId; }
     public String getDeviceName() { return deviceName; }
     public void setDeviceName(String deviceName) { this.deviceName = deviceName; }
     public String getDeviceId() { return deviceId; }

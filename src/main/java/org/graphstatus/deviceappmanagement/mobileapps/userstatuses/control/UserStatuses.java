@@ -27,7 +27,8 @@ public class UserStatuses {
 
     @Transactional
     public UserAppInstallStatus create(String appId, UserAppInstallStatus status) {
-        status.created(UUID.randomUUID().toString(), mobileApps.get(appId));
+        mobileApps.get(appId);
+        status.created(UUID.randomUUID().toString(), appId);
         em.persist(status);
         return status;
     }

@@ -2,11 +2,7 @@ package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -19,7 +15,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 @Entity
 @Table(name = "user_app_install_status") // columns and indexes: db/migration, JPA never generates schema
 @NamedQuery(name = UserAppInstallStatus.FIND_IN_APP,
-        query = "SELECT u FROM UserAppInstallStatus u WHERE u.id = :id AND u.mobileApp.id = :appId")
+        query = "SELECT u FROM UserAppInstallStatus u WHERE u.id = :id AND u.mobileAppId = :appId")
 public class UserAppInstallStatus {
 
     public static final String FIND_IN_APP = "UserAppInstallStatus.findInApp";
@@ -28,12 +24,8 @@ public class UserAppInstallStatus {
     @Column(length = 36)
     private String id;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "mobile_app_id", nullable = false, foreignKey = @ForeignKey(name = "fk_user_status_app"))
-    private MobileApp mobileApp;
-
-    /** The app's key, read-only: filtering and ordering by it needs no join (see Pages). */
-    @Column(name = "mobile_app_id", insertable = false, updatable = false)
+    /** The app's key, not a relationship, for the reasons DeviceStatus gives (fk_user_status_app keeps it whole). */
+    @Column(name = "mobile_app_id", nullable = false, length = 36, updatable = false)
     private String mobileAppId;
 
     @Column(name = "user_name", length = MobileApp.TEXT)
@@ -50,9 +42,9 @@ public class UserAppInstallStatus {
     @Transient
     private long notInstalledDeviceCount;
 
-    public void created(String newId, MobileApp app) {
+    public void created(String newId, String appId) {
         this.id = newId;
-        this.mobileApp = app;
+        this.mobileAppId = appId;
     }
 
     /** The user's device counts as they were just counted. */
@@ -66,7 +58,7 @@ public class UserAppInstallStatus {
     public long getInstalledDeviceCount() { return installedDeviceCount; }
     public long getFailedDeviceCount() { return failedDeviceCount; }
     public long getNotInstalledDeviceCount() { return notInstalledDeviceCount; }
-    public MobileApp getMobileApp() { return mobileApp; }
+    public String getMobileAppId() { return mobileAppId; }
     public String getUserName() { return userName; }
     public void setUserName(String userName) { this.userName = userName; }
     public String getUserPrincipalName() { return userPrincipalName; }
