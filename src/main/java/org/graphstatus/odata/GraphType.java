@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.graphstatus.odata.options.QueryModel;
 import org.graphstatus.odata.options.QueryProperty;
 
@@ -54,22 +55,27 @@ public final class GraphType<E> {
 
     private final String name;
     private final Function<E, String> key;
+    private final Supplier<E> factory;
     private final Map<String, Property<E>> properties;
     private final List<BiConsumer<EntityBody, E>> rules;
     private final QueryModel query;
 
-    private GraphType(String name, Function<E, String> key, Map<String, Property<E>> properties,
+    private GraphType(String name, Function<E, String> key, Supplier<E> factory, Map<String, Property<E>> properties,
             List<BiConsumer<EntityBody, E>> rules) {
         this.name = name;
         this.key = key;
+        this.factory = factory;
         this.properties = Collections.unmodifiableMap(properties);
         this.rules = List.copyOf(rules);
         this.query = new QueryModel(name, properties.values().stream().map(Property::query).filter(Objects::nonNull).toList());
     }
 
-    /** A type named as in the metadata, e.g. {@code microsoft.graph.mobileAppInstallStatus}; {@code key} reads the id. */
-    public static <E> Builder<E> of(String name, Function<E, String> key) {
-        return new Builder<>(name, key);
+    /**
+     * A type named as in the metadata, e.g. {@code microsoft.graph.mobileAppInstallStatus}, held by entities
+     * that {@code factory} makes and whose id {@code key} reads.
+     */
+    public static <E> Builder<E> of(String name, Function<E, String> key, Supplier<E> factory) {
+        return new Builder<>(name, key, factory);
     }
 
     /** {@code microsoft.graph.mobileAppInstallStatus}. */
@@ -100,6 +106,16 @@ public final class GraphType<E> {
     /** A body of exactly this type: no property it does not declare. */
     public EntityBody body(JsonObject json) {
         return EntityBody.of(json, name, propertyNames());
+    }
+
+    /** A new entity from a create body of exactly this type (see {@link #create}). */
+    public E read(JsonObject json) {
+        return create(body(json), factory.get());
+    }
+
+    /** The changes of a PATCH body of exactly this type to the entity {@code id} (see {@link #patch(EntityBody, String)}). */
+    public Consumer<E> patch(JsonObject json, String id) {
+        return patch(body(json), id);
     }
 
     /**
@@ -166,12 +182,14 @@ public final class GraphType<E> {
 
         private final String name;
         private final Function<E, String> key;
+        private final Supplier<E> factory;
         private final Map<String, Property<E>> properties = new LinkedHashMap<>();
         private final List<BiConsumer<EntityBody, E>> rules = new ArrayList<>();
 
-        private Builder(String name, Function<E, String> key) {
+        private Builder(String name, Function<E, String> key, Supplier<E> factory) {
             this.name = name;
             this.key = key;
+            this.factory = factory;
             add(new Property<>("id", (body, n) -> body.string(n, Integer.MAX_VALUE), null,
                     entity -> Json.string(key.apply(entity)), true, null, QueryModel.ID));
         }
@@ -238,7 +256,7 @@ public final class GraphType<E> {
         }
 
         public GraphType<E> build() {
-            return new GraphType<>(name, key, properties, rules);
+            return new GraphType<>(name, key, factory, properties, rules);
         }
 
         private Builder<E> add(Property<E> property) {

@@ -277,6 +277,10 @@ final class FilterParser {
                 }
                 return i + 1;
             }
+            if (c == '\u0000') { // no stored string holds one (bodies refuse them), and PostgreSQL cannot compare one
+                throw GraphException.badRequest("Syntax error at position " + (i + 1)
+                        + " in $filter: a string cannot contain a NUL character.");
+            }
             into.append(c);
             i++;
         }

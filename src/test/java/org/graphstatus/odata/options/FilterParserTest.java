@@ -82,6 +82,14 @@ class FilterParserTest {
     }
 
     @Test
+    void aNulCharacterInAStringIs400AtItsPosition() {
+        GraphException e = assertThrows(GraphException.class, () -> parse("name eq 'a\u0000b'"));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("position 11 ") && e.getMessage().contains("NUL"), e.getMessage());
+        assertThrows(GraphException.class, () -> parse("contains(name,'\u0000')"));
+    }
+
+    @Test
     void limitsLengthAndDepth() {
         String longest = "name eq '" + "x".repeat(FilterParser.MAX_LENGTH - 10) + "'";
         assertEquals(FilterParser.MAX_LENGTH, longest.length());

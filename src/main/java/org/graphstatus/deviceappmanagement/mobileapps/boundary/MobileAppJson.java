@@ -27,7 +27,7 @@ import org.graphstatus.odata.options.QueryModel;
  */
 public final class MobileAppJson {
 
-    public static final GraphType<MobileApp> FORM = GraphType.of("microsoft.graph.mobileApp", MobileApp::getId)
+    public static final GraphType<MobileApp> FORM = GraphType.of("microsoft.graph.mobileApp", MobileApp::getId, MobileApp::new)
             .string("displayName", MobileApp::getDisplayName, MobileApp::setDisplayName, MobileApp.TEXT)
             .string("description", MobileApp::getDescription, MobileApp::setDescription, MobileApp.LONG_TEXT)
             .string("publisher", MobileApp::getPublisher, MobileApp::setPublisher, MobileApp.TEXT)

@@ -222,6 +222,7 @@ class QueryOptionsIT extends DeployedService {
     @ValueSource(strings = {"deviceName eq 'x'' OR 1=1 --'", "deviceName eq 'x') or (1 eq 1",
             "deviceName eq 'x'; DROP TABLE mobile_app_install_status; --", "SELECT eq 1", "deviceName eq FROM",
             "contains(deviceName,'%')", "contains(deviceName,'_')", "deviceName eq '\\u0000'", "deviceName eq '日本語'",
+            "deviceName eq 'a\0b'", "contains(deviceName,'\0')", // a real NUL: PostgreSQL cannot compare one
             "errorCode eq 99999999999", "installState eq 'hacked'", "errorCode eq '1'", "deviceName gt 1",
             "(((((", "deviceName eq 'unterminated", "startswith(errorCode,'1')", "1 eq 1", "deviceName", ""})
     void hostileOrBrokenFiltersAre400OrMatchNothing(String filter) {

@@ -71,15 +71,15 @@ public class DeviceStatusesResource {
     @POST
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
-        DeviceStatus status = statuses.create(appId, userStatusId(), MobileAppInstallStatusJson.read(body));
-        return ODataContext.created(uri, path(), status.getId(), MobileAppInstallStatusJson.write(status));
+        DeviceStatus status = statuses.create(appId, userStatusId(), MobileAppInstallStatusJson.FORM.read(body));
+        return ODataContext.created(uri, path(), status.getId(), MobileAppInstallStatusJson.FORM.write(status));
     }
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
-        ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppInstallStatusJson.QUERY,
-                MobileAppInstallStatusJson.PROPERTIES, EXPANDABLE);
+        ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query(),
+                MobileAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
         Page<DeviceStatus> page = statuses.list(appId, userStatusId(), query);
         JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
         return ODataContext.collection(uri, path(), page, status -> withApp(status, app), query.projection());
@@ -92,14 +92,14 @@ public class DeviceStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public Response count() {
         return ODataContext.count(statuses.count(appId, userStatusId(),
-                ODataQuery.parseCount(uri.getQueryParameters(), MobileAppInstallStatusJson.QUERY)));
+                ODataQuery.parseCount(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query())));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        Projection projection = Projection.of(uri.getQueryParameters(), MobileAppInstallStatusJson.PROPERTIES, EXPANDABLE);
+        Projection projection = Projection.of(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
         DeviceStatus status = statuses.get(appId, userStatusId(), id);
         JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
         return ODataContext.entity(uri, path(), withApp(status, app), projection);
@@ -119,8 +119,8 @@ public class DeviceStatusesResource {
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        DeviceStatus status = statuses.update(appId, userStatusId(), id, MobileAppInstallStatusJson.patch(body, id));
-        return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.write(status));
+        DeviceStatus status = statuses.update(appId, userStatusId(), id, MobileAppInstallStatusJson.FORM.patch(body, id));
+        return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.FORM.write(status));
     }
 
     @DELETE
@@ -132,7 +132,7 @@ public class DeviceStatusesResource {
 
     /** The status's wire form, with its app embedded as {@code app} when {@code $expand} asks for it. */
     private static JsonObjectBuilder withApp(DeviceStatus status, JsonObject app) {
-        JsonObjectBuilder json = MobileAppInstallStatusJson.write(status);
+        JsonObjectBuilder json = MobileAppInstallStatusJson.FORM.write(status);
         return app == null ? json : json.add("app", app);
     }
 

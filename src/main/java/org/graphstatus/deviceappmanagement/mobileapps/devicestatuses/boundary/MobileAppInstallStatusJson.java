@@ -1,9 +1,5 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import java.util.Set;
-import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppStateDetail;
@@ -11,7 +7,6 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.GraphType;
-import org.graphstatus.odata.options.QueryModel;
 
 /**
  * The wire form of {@code microsoft.graph.mobileAppInstallStatus}: its thirteen properties as the beta
@@ -24,7 +19,8 @@ public final class MobileAppInstallStatusJson {
 
     private static final String STATE = "microsoft.graph.resultantAppState";
 
-    public static final GraphType<DeviceStatus> FORM = GraphType.of("microsoft.graph.mobileAppInstallStatus", DeviceStatus::getId)
+    public static final GraphType<DeviceStatus> FORM = GraphType.of("microsoft.graph.mobileAppInstallStatus", DeviceStatus::getId,
+                    DeviceStatus::new)
             .string("deviceName", DeviceStatus::getDeviceName, DeviceStatus::setDeviceName, MobileApp.TEXT)
             .string("deviceId", DeviceStatus::getDeviceId, DeviceStatus::setDeviceId, MobileApp.TEXT)
             .dateTimeOffset("lastSyncDateTime", DeviceStatus::getLastSyncDateTime, DeviceStatus::setLastSyncDateTime,
@@ -46,10 +42,6 @@ public final class MobileAppInstallStatusJson {
             .rule(MobileAppInstallStatusJson::mirrorStates)
             .build();
 
-    public static final String TYPE = FORM.name();
-    public static final Set<String> PROPERTIES = FORM.propertyNames();
-    public static final QueryModel QUERY = FORM.query();
-
     private MobileAppInstallStatusJson() {
     }
 
@@ -60,19 +52,5 @@ public final class MobileAppInstallStatusJson {
         } else if (body.has("mobileAppInstallStatusValue") && !body.has("installState")) {
             status.setInstallState(status.getMobileAppInstallStatusValue());
         }
-    }
-
-    /** A new status from a create body; its {@code id}, if sent, is ignored: the server makes keys. */
-    public static DeviceStatus read(JsonObject json) {
-        return FORM.create(FORM.body(json), new DeviceStatus());
-    }
-
-    /** The changes of a PATCH body to the status {@code id}: only the properties it names. */
-    public static Consumer<DeviceStatus> patch(JsonObject json, String id) {
-        return FORM.patch(FORM.body(json), id);
-    }
-
-    public static JsonObjectBuilder write(DeviceStatus status) {
-        return FORM.write(status);
     }
 }

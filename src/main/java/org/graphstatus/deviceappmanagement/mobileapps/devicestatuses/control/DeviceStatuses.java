@@ -1,15 +1,20 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.graphstatus.deviceappmanagement.mobileapps.control.MobileAppDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatusDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.Pages;
@@ -81,6 +86,16 @@ public class DeviceStatuses {
     @Transactional
     public void delete(String appId, String userStatusId, String id) {
         em.remove(get(appId, userStatusId, id));
+    }
+
+    /** An app's device statuses go first when it is deleted: the user statuses they point at go after them. */
+    void appDeleting(@Observes @Priority(Interceptor.Priority.APPLICATION) MobileAppDeleting app) {
+        em.createNamedQuery(DeviceStatus.DELETE_BY_MOBILE_APP).setParameter("appId", app.appId()).executeUpdate();
+    }
+
+    void userStatusDeleting(@Observes UserStatusDeleting user) {
+        em.createNamedQuery(DeviceStatus.DELETE_BY_USER_STATUS).setParameter("userStatusId", user.userStatusId())
+                .executeUpdate();
     }
 
     /** @throws GraphException 404 unless the status exists under exactly this parent */

@@ -22,10 +22,16 @@ import org.graphstatus.odata.DateTimeOffset;
 @NamedQuery(name = DeviceStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE,
         query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM DeviceStatus d "
                 + "WHERE d.mobileAppId = :appId GROUP BY d.userStatusId, d.installState")
+@NamedQuery(name = DeviceStatus.DELETE_BY_MOBILE_APP,
+        query = "DELETE FROM DeviceStatus d WHERE d.mobileAppId = :appId")
+@NamedQuery(name = DeviceStatus.DELETE_BY_USER_STATUS,
+        query = "DELETE FROM DeviceStatus d WHERE d.userStatusId = :userStatusId")
 public class DeviceStatus {
 
     public static final String COUNT_BY_USER_STATUS_AND_INSTALL_STATE = "DeviceStatus.countByUserStatusAndInstallState";
     public static final String COUNT_APP_BY_USER_AND_INSTALL_STATE = "DeviceStatus.countAppByUserAndInstallState";
+    public static final String DELETE_BY_MOBILE_APP = "DeviceStatus.deleteByMobileApp";
+    public static final String DELETE_BY_USER_STATUS = "DeviceStatus.deleteByUserStatus";
 
     @Id
     @Column(length = 36)

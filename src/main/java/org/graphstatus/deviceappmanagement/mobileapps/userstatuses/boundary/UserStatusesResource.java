@@ -64,19 +64,19 @@ public class UserStatusesResource {
     @POST
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
-        UserAppInstallStatus status = statuses.create(appId, UserAppInstallStatusJson.read(body));
-        return ODataContext.created(uri, path(), status.getId(), UserAppInstallStatusJson.write(status));
+        UserAppInstallStatus status = statuses.create(appId, UserAppInstallStatusJson.FORM.read(body));
+        return ODataContext.created(uri, path(), status.getId(), UserAppInstallStatusJson.FORM.write(status));
     }
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
-        ODataQuery query = pages.query(uri.getQueryParameters(), UserAppInstallStatusJson.QUERY,
-                UserAppInstallStatusJson.PROPERTIES, EXPANDABLE);
+        ODataQuery query = pages.query(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query(),
+                UserAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
         Page<UserAppInstallStatus> page = statuses.list(appId, query);
         counts.counted(page.rows());
         JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
-        return ODataContext.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.write(user), app),
+        return ODataContext.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.FORM.write(user), app),
                 query.projection());
     }
 
@@ -87,17 +87,17 @@ public class UserStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public Response count() {
         return ODataContext.count(statuses.count(appId,
-                ODataQuery.parseCount(uri.getQueryParameters(), UserAppInstallStatusJson.QUERY)));
+                ODataQuery.parseCount(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query())));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        Projection projection = Projection.of(uri.getQueryParameters(), UserAppInstallStatusJson.PROPERTIES, EXPANDABLE);
+        Projection projection = Projection.of(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
         UserAppInstallStatus status = counts.counted(statuses.get(appId, id));
         JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
-        return ODataContext.entity(uri, path(), withApp(UserAppInstallStatusJson.write(status), app), projection);
+        return ODataContext.entity(uri, path(), withApp(UserAppInstallStatusJson.FORM.write(status), app), projection);
     }
 
     /** The user status's {@code app} navigation: the mobileApp it belongs to, as its derived type. */
@@ -113,8 +113,8 @@ public class UserStatusesResource {
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        UserAppInstallStatus status = statuses.update(appId, id, UserAppInstallStatusJson.patch(body, id));
-        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.write(counts.counted(status)));
+        UserAppInstallStatus status = statuses.update(appId, id, UserAppInstallStatusJson.FORM.patch(body, id));
+        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.FORM.write(counts.counted(status)));
     }
 
     @DELETE

@@ -1,12 +1,15 @@
 package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.graphstatus.deviceappmanagement.mobileapps.control.MobileAppDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
@@ -24,6 +27,9 @@ public class UserStatuses {
 
     @Inject
     MobileApps mobileApps;
+
+    @Inject
+    Event<UserStatusDeleting> deleting;
 
     @Transactional
     public UserAppInstallStatus create(String appId, UserAppInstallStatus status) {
@@ -51,11 +57,17 @@ public class UserStatuses {
         return status;
     }
 
-    /** Removes the user status; the database removes the device statuses it contains with it. */
+    /** Removes the user status with the device statuses it contains, all or nothing (see MobileApps.delete). */
     @Transactional
     public void delete(String appId, String id) {
         UserAppInstallStatus status = get(appId, id);
+        deleting.fire(new UserStatusDeleting(appId, id));
         em.remove(status);
+    }
+
+    /** An app's user statuses go with it, after the device statuses under them (their observer comes first). */
+    void appDeleting(@Observes MobileAppDeleting app) {
+        em.createNamedQuery(UserAppInstallStatus.DELETE_BY_MOBILE_APP).setParameter("appId", app.appId()).executeUpdate();
     }
 
     /** One page of the app's user statuses that the query options choose. */
