@@ -177,6 +177,7 @@ public class ControlLayerIT {
         // At rest the summary's totals are the rows of the app.
         MobileAppInstallSummary rest = transactions.read(() -> installCounts.summary(app));
         List<Long> rows = transactions.rows(app);
+        assertEquals(0L, transactions.orphans(app), "device statuses whose user status was deleted");
         assertEquals(rows.get(0), COUNTED.stream().mapToLong(rest::users).sum(), "users at rest");
         assertEquals(rows.get(1), COUNTED.stream().mapToLong(rest::devices).sum(), "devices at rest");
     }
@@ -255,7 +256,7 @@ public class ControlLayerIT {
             pool.shutdownNow();
         }
         assertEquals(0L, transactions.devicesUnder(raced));
-        assertEquals(0L, transactions.orphans());
+        assertEquals(0L, transactions.orphans(app));
     }
 
     private String newApp() {
@@ -361,14 +362,13 @@ public class ControlLayerIT {
                     .setParameter("user", user).getSingleResult();
         }
 
-        /** Device statuses whose user status or app is gone: the foreign keys should make this 0. */
+        /** The app's device statuses whose user status is gone: the foreign key's cascade should make this 0. */
         @Transactional
-        public long orphans() {
+        public long orphans(String app) {
             return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM mobile_app_install_status d "
-                    + "WHERE (d.user_status_id IS NOT NULL AND NOT EXISTS "
-                    + "(SELECT 1 FROM user_app_install_status u WHERE u.id = d.user_status_id)) "
-                    + "OR NOT EXISTS (SELECT 1 FROM mobile_app a WHERE a.id = d.mobile_app_id)")
-                    .getSingleResult()).longValue();
+                    + "WHERE d.mobile_app_id = ? AND d.user_status_id IS NOT NULL AND NOT EXISTS "
+                    + "(SELECT 1 FROM user_app_install_status u WHERE u.id = d.user_status_id)")
+                    .setParameter(1, app).getSingleResult()).longValue();
         }
     }
 }
