@@ -1,0 +1,374 @@
+package org.graphstatus.deviceappmanagement.mobileapps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.graphstatus.database.DatabaseFailures;
+import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
+import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary.MobileAppInstallStatusJson;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.DeviceStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
+import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
+import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.MobileAppInstallSummary;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary.UserAppInstallStatusJson;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
+import org.graphstatus.odata.GraphException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In-container tests of the control layer, for what HTTP cannot pin down: the database's cascade of a parent
+ * delete, counts that describe one moment while other transactions write, and a create that loses a race
+ * with a delete at a chosen point of its transaction. They run inside the server (Arquillian's servlet
+ * protocol) against the built WAR itself, so the persistence unit, the Flyway schema and the beans are the
+ * real ones; the entities are made by the boundary's own JSON readers, as a request would make them.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class ControlLayerIT {
+
+    /** The three states a user status counts; the concurrent test keeps every device in one of them. */
+    static final List<ResultantAppState> COUNTED = List.of(ResultantAppState.installed, ResultantAppState.failed,
+            ResultantAppState.notInstalled);
+
+    @Deployment
+    public static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("graph.war")))
+                .addClasses(ControlLayerIT.class, Transactions.class, User.class);
+    }
+
+    @Inject
+    MobileApps mobileApps;
+    @Inject
+    UserStatuses userStatuses;
+    @Inject
+    DeviceStatuses deviceStatuses;
+    @Inject
+    InstallCounts installCounts;
+    @Inject
+    Transactions transactions;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Test
+    void deletingAParentDeletesWhatItContainsAndNothingElse() {
+        String doomed = newApp();
+        String kept = newApp();
+        for (String app : List.of(doomed, kept)) {
+            newDevice(app, null, ResultantAppState.installed);
+            String user = newUser(app);
+            newDevice(app, user, ResultantAppState.failed);
+            newDevice(app, user, ResultantAppState.installed);
+        }
+        String keptUser = newUser(kept);
+        newDevice(kept, keptUser, ResultantAppState.notInstalled);
+        assertEquals(List.of(1L, 3L), transactions.rows(doomed));
+        assertEquals(List.of(2L, 4L), transactions.rows(kept));
+
+        mobileApps.delete(doomed);
+        assertEquals(List.of(0L, 0L), transactions.rows(doomed), "user and device statuses of the deleted app");
+        assertEquals(List.of(2L, 4L), transactions.rows(kept), "the other app's statuses");
+
+        userStatuses.delete(kept, keptUser);
+        assertEquals(List.of(1L, 3L), transactions.rows(kept), "the user status took its one device with it");
+        assertEquals(0L, transactions.devicesUnder(keptUser));
+    }
+
+    /**
+     * Writers add users of two devices each (in one transaction, so no user is ever seen with one), move devices
+     * between the three counted states and delete users, while this thread reads. Whatever moment a summary
+     * describes, it must be one that existed: 2 devices per counted user, and per state the bounds that pairs
+     * allow. Reading devices and users in two queries breaks them as soon as a write falls between the queries;
+     * likewise a user's three counts always add up to its 2 devices only if they are counted in one query.
+     */
+    @Test
+    void countsDescribeOneMomentWhileOthersWrite() throws Exception {
+        String app = newApp();
+        List<User> steady = new CopyOnWriteArrayList<>(); // never deleted, so their counts can always be read
+        AtomicInteger writes = new AtomicInteger();
+        long until = System.nanoTime() + 3_000_000_000L;
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            writers.add(() -> {
+                var random = ThreadLocalRandom.current();
+                List<User> mine = new ArrayList<>();
+                while (System.nanoTime() < until) {
+                    double dice = random.nextDouble();
+                    if (mine.size() < 3 || dice < 0.25) {
+                        User user = transactions.userWithTwoDevices(app, counted(), counted());
+                        if (steady.size() < 6) {
+                            steady.add(user);
+                        } else {
+                            mine.add(user);
+                        }
+                    } else if (dice < 0.4) {
+                        User user = mine.remove(random.nextInt(mine.size()));
+                        userStatuses.delete(app, user.id());
+                    } else {
+                        User user = random.nextBoolean() && !steady.isEmpty()
+                                ? steady.get(random.nextInt(steady.size())) : mine.get(random.nextInt(mine.size()));
+                        String device = user.devices().get(random.nextInt(2));
+                        deviceStatuses.update(app, user.id(), device, MobileAppInstallStatusJson.patch(
+                                Json.createObjectBuilder().add("installState", counted().name()).build(), device));
+                    }
+                    writes.incrementAndGet();
+                }
+                return null;
+            });
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(writers.size(), threads);
+        int summaries = 0;
+        int userReads = 0;
+        try {
+            List<Future<Void>> running = writers.stream().map(pool::submit).toList();
+            while (running.stream().anyMatch(f -> !f.isDone())) {
+                assertOneMoment(transactions.read(() -> installCounts.summary(app)));
+                summaries++;
+                if (!steady.isEmpty()) {
+                    User user = steady.get(summaries % steady.size());
+                    UserAppInstallStatus counts = transactions.read(
+                            () -> installCounts.counted(userStatuses.get(app, user.id())));
+                    assertEquals(2, counts.getInstalledDeviceCount() + counts.getFailedDeviceCount()
+                            + counts.getNotInstalledDeviceCount(), "a user's counts add up to its 2 devices");
+                    userReads++;
+                }
+            }
+            for (Future<Void> writer : running) {
+                writer.get(); // a writer's failure fails the test
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(writes.get() > 20 && summaries > 20 && userReads > 20,
+                "the reads overlapped the writes: " + writes + " writes, " + summaries + " summaries, "
+                        + userReads + " user reads");
+
+        // At rest the summary's totals are the rows of the app.
+        MobileAppInstallSummary rest = transactions.read(() -> installCounts.summary(app));
+        List<Long> rows = transactions.rows(app);
+        assertEquals(0L, transactions.orphans(app), "device statuses whose user status was deleted");
+        assertEquals(rows.get(0), COUNTED.stream().mapToLong(rest::users).sum(), "users at rest");
+        assertEquals(rows.get(1), COUNTED.stream().mapToLong(rest::devices).sum(), "devices at rest");
+    }
+
+    /** What a summary of users of two devices each, all in the three counted states, can be. */
+    static void assertOneMoment(MobileAppInstallSummary s) {
+        long dInstalled = s.devices(ResultantAppState.installed);
+        long dFailed = s.devices(ResultantAppState.failed);
+        long dNotInstalled = s.devices(ResultantAppState.notInstalled);
+        long uInstalled = s.users(ResultantAppState.installed);
+        long uFailed = s.users(ResultantAppState.failed);
+        long uNotInstalled = s.users(ResultantAppState.notInstalled);
+        String summary = "devices " + s.devices() + ", users " + s.users();
+        assertEquals(2 * (uInstalled + uFailed + uNotInstalled), dInstalled + dFailed + dNotInstalled,
+                "every counted user has 2 devices: " + summary);
+        // a failed user has 1 or 2 failed devices, nobody else has any
+        assertTrue(uFailed <= dFailed && dFailed <= 2 * uFailed, "failed: " + summary);
+        // an installed user has 2 installed devices, any other user at most 1
+        assertTrue(2 * uInstalled <= dInstalled && dInstalled <= 2 * uInstalled + uFailed + uNotInstalled,
+                "installed: " + summary);
+        // a notInstalled user has 1 or 2, a failed user at most 1, an installed user none
+        assertTrue(uNotInstalled <= dNotInstalled && dNotInstalled <= 2 * uNotInstalled + uFailed,
+                "notInstalled: " + summary);
+    }
+
+    /**
+     * A device status created under a user status that another transaction deletes: before the create looks
+     * (404), after it looked but before it commits (the foreign key refuses it: 409), and at random under
+     * concurrency (either of those, or created and then deleted with its parent). Never another failure, and
+     * never a row left under the deleted user status.
+     */
+    @Test
+    void aCreateThatLosesARaceWithADeleteIsRefusedAndLeavesNothing() throws Exception {
+        String app = newApp();
+
+        String deletedBefore = newUser(app);
+        GraphException notFound = assertThrows(GraphException.class, () -> transactions.createThen(app, deletedBefore,
+                () -> transactions.separately(() -> userStatuses.delete(app, deletedBefore)), true));
+        assertEquals(404, notFound.status());
+        assertEquals(0L, transactions.devicesUnder(deletedBefore));
+
+        String deletedMeanwhile = newUser(app);
+        RuntimeException lost = assertThrows(RuntimeException.class, () -> transactions.createThen(app,
+                deletedMeanwhile, () -> transactions.separately(() -> userStatuses.delete(app, deletedMeanwhile)),
+                false));
+        assertEquals(Optional.of(409), DatabaseFailures.classify(lost).map(GraphException::status),
+                () -> "lost at commit: " + describe(lost));
+        assertEquals(0L, transactions.devicesUnder(deletedMeanwhile));
+
+        String raced = newUser(app);
+        List<Callable<String>> creates = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            creates.add(() -> {
+                try {
+                    newDevice(app, raced, ResultantAppState.installed);
+                    return "created";
+                } catch (GraphException e) {
+                    return String.valueOf(e.status());
+                } catch (RuntimeException e) {
+                    return DatabaseFailures.classify(e).map(g -> String.valueOf(g.status())).orElse(describe(e));
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4, threads);
+        try {
+            List<Future<String>> outcomes = creates.stream().map(pool::submit).toList();
+            Thread.sleep(50);
+            userStatuses.delete(app, raced);
+            var seen = ConcurrentHashMap.<String>newKeySet();
+            for (Future<String> outcome : outcomes) {
+                seen.add(outcome.get());
+            }
+            seen.removeAll(List.of("created", "404", "409"));
+            assertTrue(seen.isEmpty(), "outcomes other than created, 404 and 409: " + seen);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0L, transactions.devicesUnder(raced));
+        assertEquals(0L, transactions.orphans(app));
+    }
+
+    private String newApp() {
+        return mobileApps.create(MobileAppJson.read(Json.createObjectBuilder()
+                .add("@odata.type", "#microsoft.graph.webApp").add("displayName", "in-container").build())).getId();
+    }
+
+    private String newUser(String app) {
+        return userStatuses.create(app, UserAppInstallStatusJson.read(
+                Json.createObjectBuilder().add("userName", "user").build())).getId();
+    }
+
+    private String newDevice(String app, String user, ResultantAppState state) {
+        return deviceStatuses.create(app, user, device(state)).getId();
+    }
+
+    static DeviceStatus device(ResultantAppState state) {
+        return MobileAppInstallStatusJson.read(Json.createObjectBuilder()
+                .add("deviceName", "device").add("installState", state.name()).build());
+    }
+
+    static ResultantAppState counted() {
+        return COUNTED.get(ThreadLocalRandom.current().nextInt(COUNTED.size()));
+    }
+
+    static String describe(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(cause);
+        }
+        return chain.toString();
+    }
+
+    /** A user status and its two device statuses. */
+    public record User(String id, List<String> devices) {
+    }
+
+    /** Transactions the tests need to shape: several writes as one, a write interleaved with another. */
+    @ApplicationScoped
+    public static class Transactions {
+
+        @PersistenceContext
+        EntityManager em;
+        @Inject
+        UserStatuses userStatuses;
+        @Inject
+        DeviceStatuses deviceStatuses;
+
+        @Transactional
+        public User userWithTwoDevices(String app, ResultantAppState first, ResultantAppState second) {
+            String user = userStatuses.create(app, UserAppInstallStatusJson.read(
+                    Json.createObjectBuilder().add("userName", "pair").build())).getId();
+            return new User(user, List.of(deviceStatuses.create(app, user, device(first)).getId(),
+                    deviceStatuses.create(app, user, device(second)).getId()));
+        }
+
+        /**
+         * Creates a device status under {@code user} in a transaction that runs {@code meanwhile} before
+         * ({@code first}) or after the create's own checks, and commits after both.
+         */
+        @Transactional
+        public String createThen(String app, String user, Runnable meanwhile, boolean first) {
+            if (first) {
+                meanwhile.run();
+            }
+            DeviceStatus created = deviceStatuses.create(app, user, device(ResultantAppState.installed));
+            if (!first) {
+                meanwhile.run();
+            }
+            return created.getId();
+        }
+
+        /** Runs {@code work} in a transaction of its own, committed before this returns. */
+        @Transactional(TxType.REQUIRES_NEW)
+        public void separately(Runnable work) {
+            work.run();
+        }
+
+        /**
+         * Runs a read in a transaction. The tests read in transactions because, once a managed thread that the
+         * request's thread started has ended, Payara has closed the non-transactional EntityManager the two
+         * shared ("Attempting to execute an operation on a closed EntityManager"); requests of the application
+         * start no threads and never meet this. One query reads the same in a transaction or without.
+         */
+        @Transactional
+        public <T> T read(Supplier<T> query) {
+            return query.get();
+        }
+
+        /** The app's user status rows and device status rows, counted in the database. */
+        @Transactional
+        public List<Long> rows(String app) {
+            return List.of(
+                    em.createQuery("SELECT COUNT(u) FROM UserAppInstallStatus u WHERE u.mobileAppId = :app", Long.class)
+                            .setParameter("app", app).getSingleResult(),
+                    em.createQuery("SELECT COUNT(d) FROM DeviceStatus d WHERE d.mobileAppId = :app", Long.class)
+                            .setParameter("app", app).getSingleResult());
+        }
+
+        @Transactional
+        public long devicesUnder(String user) {
+            return em.createQuery("SELECT COUNT(d) FROM DeviceStatus d WHERE d.userStatusId = :user", Long.class)
+                    .setParameter("user", user).getSingleResult();
+        }
+
+        /** The app's device statuses whose user status is gone: the foreign key's cascade should make this 0. */
+        @Transactional
+        public long orphans(String app) {
+            return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM mobile_app_install_status d "
+                    + "WHERE d.mobile_app_id = ? AND d.user_status_id IS NOT NULL AND NOT EXISTS "
+                    + "(SELECT 1 FROM user_app_install_status u WHERE u.id = d.user_status_id)")
+                    .setParameter(1, app).getSingleResult()).longValue();
+        }
+    }
+}
