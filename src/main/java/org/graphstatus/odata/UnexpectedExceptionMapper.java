@@ -27,6 +27,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        return answer(e, request);
+    }
+
+    /** The answer to an exception no other mapper took, for this request. */
+    static Response answer(Throwable e, HttpServletRequest request) {
         Optional<GraphException> known = DatabaseFailures.classify(e);
         if (known.isPresent()) {
             LOG.log(known.get().status() == 503 ? Level.WARNING : Level.INFO,

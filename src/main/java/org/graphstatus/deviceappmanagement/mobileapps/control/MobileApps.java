@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -54,11 +55,15 @@ public class MobileApps {
      * Removes the app with everything it contains, all or nothing: the features that keep rows under it delete
      * them first, in this transaction ({@link MobileAppDeleting}). Not by ON DELETE CASCADE: H2 2.2's cascade
      * leaves rows behind while other transactions write the same table (seen in ControlLayerIT), where its
-     * plain DELETE does not.
+     * plain DELETE does not. The app's row is locked first, so that a create under it either commits before
+     * the rows under the app are read for deleting, or finds the app gone (see database/ParentRows).
      */
     @Transactional
     public void delete(String id) {
-        MobileApp app = get(id);
+        MobileApp app = em.find(MobileApp.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (app == null) {
+            throw GraphException.notFound("The mobileApp '" + id + "' does not exist.");
+        }
         deleting.fire(new MobileAppDeleting(id));
         em.remove(app);
     }

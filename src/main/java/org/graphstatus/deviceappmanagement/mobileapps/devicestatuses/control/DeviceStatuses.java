@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileAppDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
+import org.graphstatus.database.ParentRows;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatusDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
@@ -46,6 +47,12 @@ public class DeviceStatuses {
         }
         status.created(UUID.randomUUID().toString(), appId, userStatusId);
         em.persist(status);
+        boolean parentHeld = userStatusId == null ? ParentRows.heldAfterInsert(em, "mobile_app", appId)
+                : ParentRows.heldAfterInsert(em, "user_app_install_status", userStatusId);
+        if (!parentHeld) {
+            throw GraphException.notFound("The " + (userStatusId == null ? "mobileApp '" + appId
+                    : "userAppInstallStatus '" + userStatusId) + "' was deleted meanwhile.");
+        }
         return status;
     }
 

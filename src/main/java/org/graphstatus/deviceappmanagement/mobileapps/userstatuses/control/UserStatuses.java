@@ -1,14 +1,19 @@
 package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.graphstatus.database.ParentRows;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileAppDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
@@ -36,18 +41,25 @@ public class UserStatuses {
         mobileApps.get(appId);
         status.created(UUID.randomUUID().toString(), appId);
         em.persist(status);
+        if (!ParentRows.heldAfterInsert(em, "mobile_app", appId)) {
+            throw GraphException.notFound("The mobileApp '" + appId + "' was deleted meanwhile.");
+        }
         return status;
     }
 
     /** @throws GraphException 404 when the app has no such user status (another app's counts as none) */
     public UserAppInstallStatus get(String appId, String id) {
+        return inApp(appId, id).getResultStream().findFirst().orElseThrow(() -> notFound(appId, id));
+    }
+
+    private TypedQuery<UserAppInstallStatus> inApp(String appId, String id) {
         return em.createNamedQuery(UserAppInstallStatus.FIND_IN_APP, UserAppInstallStatus.class)
                 .setParameter("id", id)
-                .setParameter("appId", appId)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> GraphException.notFound(
-                        "The userAppInstallStatus '" + id + "' does not exist in mobileApp '" + appId + "'."));
+                .setParameter("appId", appId);
+    }
+
+    private static GraphException notFound(String appId, String id) {
+        return GraphException.notFound("The userAppInstallStatus '" + id + "' does not exist in mobileApp '" + appId + "'.");
     }
 
     @Transactional
@@ -60,9 +72,19 @@ public class UserStatuses {
     /** Removes the user status with the device statuses it contains, all or nothing (see MobileApps.delete). */
     @Transactional
     public void delete(String appId, String id) {
-        UserAppInstallStatus status = get(appId, id);
+        UserAppInstallStatus status = inApp(appId, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .findFirst().orElseThrow(() -> notFound(appId, id));
         deleting.fire(new UserStatusDeleting(appId, id));
         em.remove(status);
+    }
+
+    /**
+     * First of all when an app is deleted: its user statuses' rows are locked, so that a create under one of
+     * them either commits before the device statuses are read for deleting, or finds its parent gone.
+     */
+    void lockForAppDelete(@Observes @Priority(Interceptor.Priority.APPLICATION - 100) MobileAppDeleting app) {
+        em.createNamedQuery(UserAppInstallStatus.IN_APP, UserAppInstallStatus.class).setParameter("appId", app.appId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /** An app's user statuses go with it, after the device statuses under them (their observer comes first). */

@@ -16,12 +16,15 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 @Table(name = "user_app_install_status") // columns and indexes: db/migration, JPA never generates schema
 @NamedQuery(name = UserAppInstallStatus.FIND_IN_APP,
         query = "SELECT u FROM UserAppInstallStatus u WHERE u.id = :id AND u.mobileAppId = :appId")
+@NamedQuery(name = UserAppInstallStatus.IN_APP,
+        query = "SELECT u FROM UserAppInstallStatus u WHERE u.mobileAppId = :appId")
 @NamedQuery(name = UserAppInstallStatus.DELETE_BY_MOBILE_APP,
         query = "DELETE FROM UserAppInstallStatus u WHERE u.mobileAppId = :appId")
 public class UserAppInstallStatus {
 
     public static final String FIND_IN_APP = "UserAppInstallStatus.findInApp";
     public static final String DELETE_BY_MOBILE_APP = "UserAppInstallStatus.deleteByMobileApp";
+    public static final String IN_APP = "UserAppInstallStatus.inApp";
 
     @Id
     @Column(length = 36)

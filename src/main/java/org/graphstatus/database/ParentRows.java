@@ -1,0 +1,33 @@
+package org.graphstatus.database;
+
+import jakarta.persistence.EntityManager;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * Keeps a row from being created under a parent that a concurrent transaction deletes. PostgreSQL's foreign
+ * key check locks the parent row (FOR KEY SHARE) until the child's transaction ends, so the delete waits and
+ * then finds the child. H2's check takes no lock: the insert sees the parent, the delete does not see the
+ * uncommitted child, both commit, and the child is left without its parent (DeleteRacesIT saw it). On H2 a
+ * create therefore locks its parent's row after its insert, until its commit; and a delete locks the rows it
+ * removes before it reads what is under them, so that each statement that reads them starts after the
+ * creates that held them have committed (an H2 statement keeps the snapshot it started with, even when it
+ * waited for a lock).
+ */
+public final class ParentRows {
+
+    private ParentRows() {
+    }
+
+    /**
+     * After a child's insert in this transaction: locks the parent row {@code id} of {@code table} on H2 and
+     * says whether it is still there; on PostgreSQL, true (its foreign key holds the parent already).
+     */
+    public static boolean heldAfterInsert(EntityManager em, String table, String id) {
+        if (!em.unwrap(Session.class).getPlatform().isH2()) {
+            return true;
+        }
+        em.flush(); // the insert first: a delete that locks the parent after this sees the child
+        return !em.createNativeQuery("SELECT id FROM " + table + " WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
+}
