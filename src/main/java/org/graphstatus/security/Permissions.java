@@ -1,5 +1,7 @@
 package org.graphstatus.security;
 
+import java.util.Set;
+
 /**
  * The Graph permissions this service checks, as they are named in the identity platform's tokens. They are
  * the roles of {@code @RolesAllowed}: a token grants them through {@code scp}, {@code roles} or
@@ -16,6 +18,9 @@ public final class Permissions {
      */
     public static final String CONFIGURATION_READ_WRITE = "DeviceManagementConfiguration.ReadWrite.All";
     public static final String CONFIGURATION_READ = "DeviceManagementConfiguration.Read.All";
+
+    /** Every permission this service checks. */
+    public static final Set<String> ALL = Set.of(READ_WRITE, READ, CONFIGURATION_READ_WRITE, CONFIGURATION_READ);
 
     private Permissions() {
     }

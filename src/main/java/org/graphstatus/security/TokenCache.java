@@ -16,18 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tokens that passed {@link TokenVerifier}, so that a client sending the same token again costs a hash, not a
- * signature check (which was most of a request's CPU). Bounded; keyed by the token's SHA-256, so no token is a
- * key; an entry is never served at or past the token's {@code exp}; and the whole cache is dropped when the
- * signing key set changes, so a token signed by a key that was taken away stops working as soon as the new set
- * is read.
+ * signature check (which was most of a request's CPU). Bounded by memory (the size of the tokens it holds);
+ * keyed by the token's SHA-256, so no token is a key; it holds only tokens that grant a permission of this
+ * service (others are refused with 403 anyway, and must not crowd out those that work); an entry is never
+ * served at or past the token's {@code exp}; and the whole cache is dropped when the signing key set changes,
+ * so a token signed by a key that was taken away stops working as soon as the new set is read.
  */
 final class TokenCache {
 
-    /** A few KB per token (the token and its claims), so tens of MB at most: far more callers than one instance serves in an hour. */
-    static final int MAX_TOKENS = 10_000;
+    /** The most memory the kept tokens may take, estimated (see {@link #weight}): 16 MiB. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final Cache<String, VerifiedToken> tokens = Caffeine.newBuilder()
-            .maximumSize(MAX_TOKENS)
+            .maximumWeight(MAX_BYTES)
+            .weigher((String hash, VerifiedToken token) -> weight(token))
             .expireAfter(Expiry.creating((String hash, VerifiedToken token) -> untilExpiry(token)))
             .build();
 
@@ -63,10 +65,23 @@ final class TokenCache {
         }
         long version = keySetVersion.get();
         VerifiedToken checked = check.verify(token);
-        if (keySetVersion.get() == version) {
+        if (checked.getGroups().stream().anyMatch(Permissions.ALL::contains)) {
             tokens.put(key, checked);
+            // after the put: a key set read before it has changed the version, one read after it drops the entry
+            if (keySetVersion.get() != version) {
+                tokens.invalidate(key);
+            }
         }
         return checked;
+    }
+
+    /**
+     * About what a kept token costs: its text twice (the raw token, and its claims parsed) in UTF-16, and a
+     * fixed share for the objects around them; a token of the identity platform is 1-3 KB.
+     */
+    static int weight(VerifiedToken token) {
+        String raw = token.getRawToken();
+        return 1024 + 4 * (raw == null ? 0 : raw.length());
     }
 
     /** Called with every key set that is read; forgets all tokens when it differs from the last one. */

@@ -3,6 +3,7 @@ package org.graphstatus.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -122,6 +123,35 @@ class TokenCacheTest {
         assertEquals(0, cache.size());
     }
 
+    @Test
+    void aTokenThatGrantsNoPermissionOfThisServiceIsNotKept() throws Exception {
+        TokenCache.Check noPermission = token -> {
+            checks.incrementAndGet();
+            return new VerifiedToken(token, new JWTClaimsSet.Builder().subject(token)
+                    .expirationTime(Date.from(START.plusSeconds(600))).claim("scp", "User.Read").build());
+        };
+
+        cache.verify("mail-reader", noPermission);
+        cache.verify("mail-reader", noPermission);
+
+        assertEquals(2, checks.get(), "checked each time");
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void theCacheIsBoundedByTheMemoryItsTokensTake() throws Exception {
+        String large = "x".repeat(100_000); // a weight of about 400 KB each
+        for (int i = 0; i < 100; i++) {
+            String token = large + i;
+            cache.verify(token, t -> verified(t, START.plusSeconds(600)));
+        }
+
+        long kept = cache.size();
+        assertTrue(kept * TokenCache.weight(verified(large + 0, START.plusSeconds(600))) <= TokenCache.MAX_BYTES,
+                kept + " tokens kept");
+        assertTrue(kept > 10, "still a cache: " + kept);
+    }
+
     private VerifiedToken check(String token, Instant exp) throws InvalidTokenException {
         checks.incrementAndGet();
         if (!now.isBefore(exp)) {
@@ -131,6 +161,7 @@ class TokenCacheTest {
     }
 
     private static VerifiedToken verified(String token, Instant exp) {
-        return new VerifiedToken(token, new JWTClaimsSet.Builder().subject(token).expirationTime(Date.from(exp)).build());
+        return new VerifiedToken(token, new JWTClaimsSet.Builder().subject(token).expirationTime(Date.from(exp))
+                .claim("scp", Permissions.READ).build());
     }
 }
