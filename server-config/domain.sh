@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Configures a running Payara Server domain for the service:  server-config/domain.sh h2|postgresql
 # It runs the same file Payara Micro reads at boot (h2.asadmin or postgresql.asadmin) through asadmin, then
-# stores the token settings. Then: asadmin restart-domain, and asadmin deploy graph-install-status.war.
+# stores the token settings. Then: asadmin deploy graph-install-status.war.
 #
 # asadmin is $ASADMIN (default: asadmin on the PATH); it finds the domain through its own variables
 # AS_ADMIN_HOST, AS_ADMIN_PORT (default 4848), AS_ADMIN_USER and AS_ADMIN_PASSWORDFILE.
@@ -13,7 +13,7 @@
 #   - GRAPH_DATA_DIR defaults to the domain's own folder (domains/NAME/data), not the working directory;
 #   - PGPASSWORD, when set, is kept as the password alias graph-postgresql-password, not in domain.xml;
 #   - postgresql adds the driver to the domain's lib: POSTGRESQL_JAR (default target/postgresql.jar, which
-#     the build copies there); the domain loads it at its next start.
+#     the build copies there), which the domain uses at once.
 # Token settings: each of MP_JWT_VERIFY_PUBLICKEY_LOCATION, MP_JWT_VERIFY_PUBLICKEY, MP_JWT_VERIFY_ISSUER,
 # MP_JWT_VERIFY_AUDIENCES, MP_JWT_VERIFY_CLOCK_SKEW and GRAPH_PAGE_MAX_SIZE that is set here is stored as the
 # domain's MicroProfile Config (asadmin set-config-property --source=domain), which the application reads
@@ -75,4 +75,4 @@ done
 if [[ -s "$work/tokens.asadmin" ]]; then
     run "$work/tokens.asadmin"
 fi
-echo "Configured the domain for $database. Next: asadmin restart-domain; asadmin deploy graph-install-status.war"
+echo "Configured the domain for $database. Next: asadmin deploy graph-install-status.war (or redeploy, if deployed)"

@@ -42,11 +42,10 @@ class PayaraServerIT {
                     work.resolve("domains"), env)) {
                 // The issuer only through the script: the domain's own environment does not have it.
                 domain.configure(Databases.postgresqlRun() ? "postgresql" : "h2", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER));
-                domain.asadmin("restart-domain");
                 String deployed = domain.asadmin("deploy", System.getProperty("graph.war"));
                 assertTrue(deployed.contains("Command deploy executed successfully"), deployed);
                 exercise(URI.create("http://localhost:" + domain.httpPort() + "/"), () -> {
-                    domain.asadmin("restart-domain");
+                    domain.restart();
                     awaitDeployed(URI.create("http://localhost:" + domain.httpPort() + "/"), domain.log());
                 }, domain.log());
             }

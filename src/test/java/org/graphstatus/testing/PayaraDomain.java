@@ -1,6 +1,7 @@
 package org.graphstatus.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,24 @@ public final class PayaraDomain implements AutoCloseable {
         return run.output();
     }
 
+    /**
+     * restart-domain, naming the domain: without the name asadmin restarts (or starts, when it is not running)
+     * the installation's domain1 on the default ports.
+     */
+    public void restart() {
+        long before = pid();
+        asadmin("restart-domain", "--domaindir", domains.toString(), NAME);
+        assertNotEquals(before, pid(), "a new JVM after restart-domain");
+    }
+
+    private long pid() {
+        try {
+            return Long.parseLong(Files.readString(domains.resolve(NAME).resolve("config").resolve("pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** asadmin against this domain; fails the test unless the command succeeds. */
     public String asadmin(String... command) {
         Run run = run(List.of(command));
@@ -124,11 +143,10 @@ public final class PayaraDomain implements AutoCloseable {
     /** stop-domain; then the domain's JVM is killed if it still runs, so no test leaves a server behind. */
     @Override
     public void close() {
-        Path pidFile = domains.resolve(NAME).resolve("config").resolve("pid");
         Long pid = null;
         try {
-            pid = Files.exists(pidFile) ? Long.valueOf(Files.readString(pidFile).trim()) : null;
-        } catch (IOException | NumberFormatException unreadable) {
+            pid = pid();
+        } catch (RuntimeException unreadable) {
             // then only stop-domain can end it
         }
         run(List.of("stop-domain", "--kill=true", "--domaindir", domains.toString(), NAME));
