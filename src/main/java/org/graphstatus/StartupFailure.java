@@ -8,6 +8,9 @@ import java.util.logging.Logger;
  * Ends a start that cannot succeed with one log line that says why and how to fix it, and exit status 1.
  * Left to itself, Payara logs a wall of stack traces for a failed deployment and then keeps running with
  * nothing deployed, which a process supervisor or a load balancer takes for a healthy instance.
+ *
+ * <p>On a Payara Server domain the JVM is the domain's, shared with its other applications and its admin
+ * service: there the deployment fails instead, and {@code asadmin deploy} answers with the same line.
  */
 public final class StartupFailure {
 
@@ -18,6 +21,9 @@ public final class StartupFailure {
 
     /** Logs {@code Cannot start: reason} and stops the JVM; the calling thread never returns. */
     public static RuntimeException exit(String reason) {
+        if (!onPayaraMicro()) {
+            return new Refused("Cannot start: " + reason);
+        }
         LOG.log(Level.SEVERE, "Cannot start: {0}", reason);
         // From another thread: the deploying thread holds locks that Payara's shutdown hook waits for.
         var exit = new Thread(() -> System.exit(1), "startup-failure-exit");
@@ -44,6 +50,18 @@ public final class StartupFailure {
             }
         }
         return chosen.getMessage() == null ? chosen.toString() : chosen.getMessage();
+    }
+
+    /** Payara Micro names its boot jar; a Payara Server domain does not. */
+    static boolean onPayaraMicro() {
+        return System.getProperty("fish.payara.micro.BootJar") != null;
+    }
+
+    /** The reason alone: its stack trace would only show our own frames, above the server's. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static void sleep(long seconds) {

@@ -3,10 +3,11 @@ package org.graphstatus.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
-import org.eclipse.persistence.sessions.SessionCustomizer;
 import org.graphstatus.StartupFailure;
 
 /**
@@ -17,6 +18,11 @@ import org.graphstatus.StartupFailure;
  * <p>It also checks, once at deployment and before EclipseLink logs in, that the database can be reached at
  * all: a wrong host, port, user or data folder then ends the start with one line instead of a stack-trace
  * wall. This is the earliest code of ours that runs: Payara logs the persistence unit in before any bean.
+ *
+ * <p>The customizer interface is the {@code config} package's: every Payara 6 has it. EclipseLink 4.0.7
+ * (Payara 6.2025.10) moved the method to {@code sessions.SessionCustomizer} and made the old one extend it,
+ * but EclipseLink 4.0.1 (Payara 6.2025.9 and older) has no {@code sessions.SessionCustomizer}: implementing
+ * that one failed the deployment there with {@code NoClassDefFoundError}. The build compiles against 4.0.1.
  */
 public class FailFastOnOutage implements SessionCustomizer {
 
@@ -26,15 +32,18 @@ public class FailFastOnOutage implements SessionCustomizer {
             login.setQueryRetryAttemptCount(0);
             login.setDelayBetweenConnectionAttempts(0);
             if (login.getConnector() instanceof JNDIConnector jndi && jndi.getDataSource() != null) {
-                checkReachable(jndi.getDataSource());
+                checkReachable(session, jndi.getDataSource());
             }
         }
     }
 
-    private static void checkReachable(DataSource dataSource) {
+    private static void checkReachable(Session session, DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             connection.isValid(5);
         } catch (SQLException | RuntimeException e) {
+            // The session is given up: its log would repeat the reason under a stack-trace wall (on a Payara
+            // Server domain, where the failure ends the deployment rather than the JVM).
+            session.setLogLevel(SessionLog.OFF);
             throw StartupFailure.exit("the database cannot be reached (" + StartupFailure.message(e, SQLException.class)
                     + "). Check PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD and PGSSLMODE for PostgreSQL, "
                     + "or GRAPH_DATA_DIR for the embedded H2.");

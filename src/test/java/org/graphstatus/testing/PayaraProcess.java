@@ -42,10 +42,15 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Starts the server in {@code workDir} and waits until the API answers; {@code env} adds variables. */
     public static PayaraProcess start(Path workDir, String name, int port, Map<String, String> env) {
+        return start(Path.of(System.getProperty("payara.microJar")), workDir, name, port, env);
+    }
+
+    /** The same on another Payara Micro release, e.g. the oldest supported one (PayaraServerIT). */
+    public static PayaraProcess start(Path microJar, Path workDir, String name, int port, Map<String, String> env) {
         try {
             Path log = workDir.resolve(name + ".log");
             long started = System.nanoTime();
-            Process process = launch(workDir, log, port, env);
+            Process process = launch(microJar, workDir, log, port, env);
             var probe = GraphClient.request(URI.create("http://localhost:" + port + "/beta/" + APPS + "/probe"), null);
             while (System.nanoTime() - started < BOOT_LIMIT.toNanos()) {
                 assertTrue(process.isAlive(), "the server stopped; see " + log);
@@ -75,7 +80,7 @@ public final class PayaraProcess implements AutoCloseable {
     /** Starts the server and waits for it to stop by itself, for starts that must fail. */
     public static Exit runUntilItStops(Path workDir, String name, Map<String, String> env) {
         Path log = workDir.resolve(name + ".log");
-        Process process = launch(workDir, log, freePort(), env);
+        Process process = launch(Path.of(System.getProperty("payara.microJar")), workDir, log, freePort(), env);
         try {
             if (!process.waitFor(BOOT_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -90,13 +95,13 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
-    private static Process launch(Path workDir, Path log, int port, Map<String, String> env) {
+    private static Process launch(Path microJar, Path workDir, Path log, int port, Map<String, String> env) {
         try {
             Files.createDirectories(workDir);
             var builder = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + Path.of("server-config", "jvm.options").toAbsolutePath(), "-jar",
-                    new File(System.getProperty("payara.microJar")).getAbsolutePath(),
+                    microJar.toAbsolutePath().toString(),
                     "--deploy", new File(System.getProperty("graph.war")).getAbsolutePath(),
                     "--postbootcommandfile", System.getProperty("graph.postboot"),
                     "--addlibs", System.getProperty("graph.addlibs"),

@@ -1,0 +1,187 @@
+package org.graphstatus;
+
+import static org.graphstatus.testing.GraphClient.APPS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.graphstatus.testing.Databases;
+import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.PayaraDomain;
+import org.graphstatus.testing.PayaraProcess;
+import org.graphstatus.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The supported servers of the README's table, each running a representative part of the black-box tests: the
+ * newest Payara Server as an operator runs it (a domain configured by {@code server-config/domain.sh}, the WAR
+ * deployed with {@code asadmin deploy}, the domain restarted), and the oldest supported release, Payara Micro
+ * 6.2025.9 (whose EclipseLink 4.0.1 once failed the deployment). On the run's database, each on a fresh one.
+ * Runs once per build, in failsafe's execution {@code payara-server}.
+ */
+class PayaraServerIT {
+
+    /** Set through the domain script (Micro: the environment), so a development-issuer token must be refused. */
+    static final String ISSUER = "urn:graph-install-status:payara-server-it";
+    static final String TOKEN = Tokens.sign(Tokens.claims(b -> b.issuer(ISSUER).claim("scp", Tokens.READ_WRITE)),
+            Tokens.developmentKey());
+
+    @Test
+    void theNewestPayaraServer() throws Exception {
+        Path work = Path.of("target", "payara-server").toAbsolutePath();
+        withDatabase(work, "server", env -> {
+            try (var domain = PayaraDomain.create(Path.of(System.getProperty("payara.serverHome")),
+                    work.resolve("domains"), env)) {
+                // The issuer only through the script: the domain's own environment does not have it.
+                domain.configure(Databases.postgresqlRun() ? "postgresql" : "h2", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER));
+                String deployed = domain.asadmin("deploy", System.getProperty("graph.war"));
+                assertTrue(deployed.contains("Command deploy executed successfully"), deployed);
+                exercise(URI.create("http://localhost:" + domain.httpPort() + "/"), () -> {
+                    domain.restart();
+                    awaitDeployed(URI.create("http://localhost:" + domain.httpPort() + "/"), domain.log());
+                }, domain.log());
+            }
+        });
+    }
+
+    @Test
+    void theOldestSupportedRelease() throws Exception {
+        Path work = Path.of("target", "payara-micro-oldest").toAbsolutePath();
+        Path jar = Path.of(System.getProperty("payara.oldestMicroJar"));
+        withDatabase(work, "micro", env -> {
+            env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+            int port = PayaraProcess.freePort();
+            URI root = URI.create("http://localhost:" + port + "/");
+            var server = new PayaraProcess[] {PayaraProcess.start(jar, work, "PayaraServerIT oldest", port, env)};
+            try {
+                exercise(root, () -> {
+                    server[0].close();
+                    server[0] = PayaraProcess.start(jar, work, "PayaraServerIT oldest again", port, env);
+                }, server[0].log());
+            } finally {
+                server[0].close();
+            }
+        });
+    }
+
+    /** Create on both routes, a refusal, a token refusal, a list with query options, a restart that keeps the data. */
+    static void exercise(URI root, Runnable restart, Path log) {
+        awaitDeployed(root, log);
+        String app = created(post(root, APPS, "{\"@odata.type\":\"#microsoft.graph.webApp\",\"displayName\":\"Contoso\"}"));
+        String user = created(post(root, APPS + "/" + app + "/userStatuses", "{\"userName\":\"Adele\"}"));
+        String onApp = created(post(root, APPS + "/" + app + "/deviceStatuses",
+                "{\"deviceName\":\"alpha\",\"installState\":\"installed\"}"));
+        String onUser = created(post(root, APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses",
+                "{\"deviceName\":\"beta\",\"installState\":\"failed\"}"));
+
+        Answer refused = post(root, APPS + "/" + app + "/deviceStatuses", "{\"deviceColour\":\"red\"}");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.errorMessage().contains("'deviceColour'"), refused.body());
+
+        Answer developmentIssuer = GraphClient.send(GraphClient.request(root.resolve("beta/" + APPS),
+                Tokens.delegated(Tokens.READ_WRITE)).GET());
+        assertEquals(401, developmentIssuer.status(), developmentIssuer.body());
+        assertEquals("InvalidAuthenticationToken", developmentIssuer.errorCode());
+        assertTrue(developmentIssuer.header("WWW-Authenticate").startsWith("Bearer"), developmentIssuer.body());
+
+        Answer list = get(root, "beta/" + APPS + "/" + app + "/deviceStatuses"
+                + "?$filter=installState%20ne%20'installed'&$orderby=deviceName%20desc&$top=5&$count=true");
+        assertEquals(200, list.status(), list.body());
+        assertEquals(1, list.json().getInt("@odata.count"), list.body());
+        assertEquals(onUser, list.json().getJsonArray("value").getJsonObject(0).getString("id"), list.body());
+
+        // Container-level answers stay Graph's, not the server's HTML pages.
+        for (var path : List.of("beta/nowhere", "nowhere.txt")) {
+            Answer answer = get(root, path);
+            assertTrue(answer.header("Content-Type").startsWith("application/json"), path + ": " + answer.body());
+            assertFalse(answer.errorCode().isEmpty(), answer.body());
+        }
+        assertTrue(plain(root, "health/ready").contains("\"UP\""));
+        assertTrue(plain(root, "openapi").startsWith("openapi: 3"));
+        assertTrue(plain(root, "metrics").contains("graph_requests_seconds_count{"));
+        assertTrue(plain(root, "").contains("<!DOCTYPE html>"), "the overview");
+
+        restart.run();
+        for (String id : List.of(onApp, onUser)) {
+            Answer kept = get(root, "beta/" + APPS + "/" + app + "/deviceStatuses/" + id);
+            assertEquals(200, kept.status(), kept.body());
+        }
+        assertEquals("beta", get(root, "beta/" + APPS + "/" + app + "/deviceStatuses/" + onUser).json().getString("deviceName"));
+    }
+
+    /** Until the API asks for a token: a domain serves its default web module's HTML 404 until the WAR is loaded. */
+    static void awaitDeployed(URI root, Path log) {
+        long deadline = System.nanoTime() + 240_000_000_000L;
+        var probe = GraphClient.request(root.resolve("beta/" + APPS + "/probe"), null);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (GraphClient.send(probe.GET()).status() == 401) {
+                    return;
+                }
+            } catch (RuntimeException notYetListening) {
+                // the port opens during the boot
+            }
+            sleep();
+        }
+        throw new AssertionError("the service did not answer; see " + log);
+    }
+
+    interface Body {
+        void run(Map<String, String> env) throws Exception;
+    }
+
+    /** A fresh database of the run's kind: a new PostgreSQL database (dropped after), or a new H2 folder. */
+    static void withDatabase(Path work, String name, Body body) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        String postgresql = Databases.postgresqlRun() ? Databases.createPostgresql("graph_" + name) : null;
+        try {
+            if (postgresql != null) {
+                env.put("PGDATABASE", postgresql);
+            } else {
+                env.put("GRAPH_DATA_DIR", work.resolve("data-" + System.nanoTime()).toString());
+            }
+            body.run(env);
+        } finally {
+            if (postgresql != null) {
+                Databases.dropPostgresql(postgresql);
+            }
+        }
+    }
+
+    static Answer post(URI root, String path, String json) {
+        return GraphClient.send(GraphClient.request(root.resolve("beta/" + path), TOKEN)
+                .POST(BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
+    }
+
+    static Answer get(URI root, String path) {
+        return GraphClient.send(GraphClient.request(root.resolve(path), TOKEN).GET());
+    }
+
+    /** A 200's body, asked for as a browser or a monitoring agent asks, without JSON in Accept. */
+    static String plain(URI root, String path) {
+        Answer answer = GraphClient.send(HttpRequest.newBuilder(root.resolve(path)).GET());
+        assertEquals(200, answer.status(), path + ": " + answer.body());
+        return answer.body();
+    }
+
+    static String created(Answer answer) {
+        assertEquals(201, answer.status(), answer.body());
+        return answer.json().getString("id");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
