@@ -23,6 +23,10 @@ public final class DatabaseFailures {
 
     /** What to answer for {@code e}, or empty when it is not a database failure a client may be told of. */
     public static Optional<GraphException> classify(Throwable e) {
+        if (anyCause(e, cause -> sqlState(cause, "57014"))) { // cancelled: it ran past graph.query.timeout
+            return Optional.of(GraphException.unavailable("The query took too long and was stopped; narrow it "
+                    + "($filter, $top, no $count) or retry later.", RETRY_AFTER_SECONDS));
+        }
         if (unreachable(e)) {
             return Optional.of(GraphException.unavailable("The service cannot reach its database; retry later.",
                     RETRY_AFTER_SECONDS));
@@ -55,6 +59,10 @@ public final class DatabaseFailures {
     static boolean lostARace(Throwable e) {
         return anyCause(e, cause -> sqlStateClass(cause, "23") || sqlStateClass(cause, "40")
                 || sqlStateClass(cause, "HYT00"));
+    }
+
+    private static boolean sqlState(Throwable cause, String state) {
+        return cause instanceof SQLException sql && state.equals(sql.getSQLState());
     }
 
     private static boolean sqlStateClass(Throwable cause, String stateClass) {

@@ -2,7 +2,9 @@ package org.graphstatus.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.sessions.DatabaseLogin;
@@ -15,6 +17,11 @@ import org.graphstatus.StartupFailure;
  * retries a failed read several times, seconds apart (10 s per request measured here). Retrying is the
  * client's call, told by {@code Retry-After}; reconnecting is the pool's (see server-config).
  *
+ * <p>Every statement gets a time limit, {@code graph.query.timeout} seconds (env {@code GRAPH_QUERY_TIMEOUT},
+ * default 5), after which the database cancels it: a {@code $count}, an order no index serves or a
+ * {@code contains()} over a large collection cannot hold a connection for long, and the client is told 503
+ * with {@code Retry-After} (DatabaseFailures).
+ *
  * <p>It also checks, once at deployment and before EclipseLink logs in, that the database can be reached at
  * all: a wrong host, port, user or data folder then ends the start with one line instead of a stack-trace
  * wall. This is the earliest code of ours that runs: Payara logs the persistence unit in before any bean.
@@ -26,11 +33,16 @@ import org.graphstatus.StartupFailure;
  */
 public class FailFastOnOutage implements SessionCustomizer {
 
+    static final int DEFAULT_QUERY_TIMEOUT_SECONDS = 5;
+
     @Override
     public void customize(Session session) {
         if (session.getDatasourceLogin() instanceof DatabaseLogin login) {
             login.setQueryRetryAttemptCount(0);
             login.setDelayBetweenConnectionAttempts(0);
+            session.setQueryTimeoutDefault(ConfigProvider.getConfig()
+                    .getOptionalValue("graph.query.timeout", Integer.class).orElse(DEFAULT_QUERY_TIMEOUT_SECONDS));
+            session.setQueryTimeoutUnitDefault(TimeUnit.SECONDS);
             if (login.getConnector() instanceof JNDIConnector jndi && jndi.getDataSource() != null) {
                 checkReachable(session, jndi.getDataSource());
             }

@@ -26,9 +26,12 @@ public final class PayaraProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private PayaraProcess(Process process, int port) {
+    private final Path log;
+
+    private PayaraProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** A free port, for a server that must come back on the same one. */
@@ -58,7 +61,7 @@ public final class PayaraProcess implements AutoCloseable {
                     if (GraphClient.send(probe.GET()).status() == 401) { // deployed, and asking for a token
                         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
                         System.out.printf("%s: boot to first answer %d ms%n", name, millis);
-                        return new PayaraProcess(process, port);
+                        return new PayaraProcess(process, port, log);
                     }
                 } catch (RuntimeException notYetListening) {
                     // the port opens late in the boot
@@ -121,6 +124,11 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the server has logged so far, in a file. */
+    public Path log() {
+        return log;
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a power cut or the OOM killer would end it. */
