@@ -65,7 +65,8 @@ class StartupFailureIT {
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION|http://127.0.0.1:1/keys|The JWKS at http://127.0.0.1:1/keys could not be read: ",
     })
     void aTokenSettingThatChecksNothing(String variable, String value, String message) {
-        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT " + variable, Map.of(variable, value));
+        Exit exit = PayaraProcess.runUntilItStops(WORK,
+                "StartupFailureIT " + variable + " " + Integer.toHexString(value.hashCode()), Map.of(variable, value));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: " + message);
     }
 
