@@ -40,7 +40,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start() { # name port postboot env... : starts a server and waits until the API answers
     local name=$1 port=$2 postboot=$3; shift 3
     mkdir -p "$work/$name"
-    (cd "$work/$name" && exec env "$@" java "@$options" -XX:FlightRecorderOptions:stackdepth=128 -jar "$PWD/../../payara-micro.jar" --deploy "$work/bench.war" \
+    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" java "@$options" -XX:FlightRecorderOptions:stackdepth=128 -jar "$PWD/../../payara-micro.jar" --deploy "$work/bench.war" \
         --addlibs "$PWD/../../postgresql.jar" --postbootcommandfile "$postboot" --port "$port" --nocluster \
         > "$work/$name.log" 2>&1) &
     pids+=($!)

@@ -45,23 +45,26 @@ if [[ "$database" == postgresql ]]; then
         printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$PGPASSWORD" >"$work/alias"
         "$asadmin" --interactive=false delete-password-alias graph-postgresql-password >/dev/null 2>&1 || true
         "$asadmin" --interactive=false --passwordfile "$work/alias" create-password-alias graph-postgresql-password
-        export PGPASSWORD='${ALIAS=graph-postgresql-password}'
+        password_alias=yes
     fi
 fi
 if [[ -z "${GRAPH_DATA_DIR:-}" ]]; then
     export GRAPH_DATA_DIR='${com.sun.aas.instanceRoot}/data' # expanded by the domain
 fi
 
-# ${ENV=NAME:default} -> the variable's value here, else the default; an empty password line is left out
-# (PostgreSQL's trust and peer authentication have none). A pool created before is kept, and reset.
+# ${ENV=NAME:default} -> the variable's value here, else the default. A pool created before is kept, and reset.
 pool="$(sed -n 's/^create-jdbc-connection-pool .* \([A-Za-z0-9]*\)$/\1/p' "$here/$database.asadmin")"
 existing="$("$asadmin" --interactive=false list-jdbc-connection-pools)"
 EXISTING="$existing" POOL="$pool" perl -ne '
     s/\$\{ENV=(\w+)(?::([^}]*))?\}/(defined $ENV{$1} && $ENV{$1} ne "") ? $ENV{$1} : ($2 \/\/ "")/ge;
-    next if /^#/ || /^\s*$/ || /\.property\.password=$/;
+    next if /^#/ || /^\s*$/;
     next if /^create-jdbc-connection-pool / && $ENV{EXISTING} =~ /^\Q$ENV{POOL}\E$/m;
     print;
 ' <"$here/$database.asadmin" >"$work/$database.asadmin"
+if [[ "${password_alias:-}" == yes ]]; then # postgresql.asadmin sets no password (see there): the alias stands in
+    echo 'set resources.jdbc-connection-pool.GraphPostgresPool.property.password=${ALIAS=graph-postgresql-password}' \
+        >>"$work/$database.asadmin"
+fi
 run "$work/$database.asadmin"
 
 : >"$work/tokens.asadmin"

@@ -14,6 +14,8 @@ import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.PayaraProcess;
 import org.graphstatus.testing.PayaraProcess.Exit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A wrong setting ends the start with exit status 1 and one log line that names it, instead of a wall of
@@ -40,6 +42,32 @@ class StartupFailureIT {
                 Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/no/such/key.pem"));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: "
                 + "The token verification key could not be read: no file or application resource at '/no/such/key.pem'");
+    }
+
+    /** Without development mode nothing is trusted by default: the key in this repository signs no token. */
+    @Test
+    void noTokenSettingsOutsideDevelopmentMode() {
+        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT no token settings", Map.of("GRAPH_DEVELOPMENT", "false"));
+        assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: no token key is configured: set "
+                + "mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION), mp.jwt.verify.issuer "
+                + "(MP_JWT_VERIFY_ISSUER) and mp.jwt.verify.audiences (MP_JWT_VERIFY_AUDIENCES) to your identity "
+                + "platform's, or set GRAPH_DEVELOPMENT=true to trust the development key of this repository");
+    }
+
+    /** Each a token setting that would check less than it seems to, or could not check at all. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "MP_JWT_VERIFY_ISSUER|''|mp.jwt.verify.issuer is set but empty",
+        "MP_JWT_VERIFY_AUDIENCES|''|mp.jwt.verify.audiences is set but empty",
+        "MP_JWT_VERIFY_AUDIENCES|'https://graph.microsoft.com,'|mp.jwt.verify.audiences has an empty entry",
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION|http://keys.example/keys|mp.jwt.verify.publickey.location must be an https:// URL "
+            + "(http:// only on loopback): http://keys.example/keys",
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION|http://127.0.0.1:1/keys|The JWKS at http://127.0.0.1:1/keys could not be read: ",
+    })
+    void aTokenSettingThatChecksNothing(String variable, String value, String message) {
+        Exit exit = PayaraProcess.runUntilItStops(WORK,
+                "StartupFailureIT " + variable + " " + Integer.toHexString(value.hashCode()), Map.of(variable, value));
+        assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: " + message);
     }
 
     /** A database whose migration 1 differs from this build's (another build's, or edited by hand). */

@@ -1,7 +1,11 @@
 package org.graphstatus.security;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSKeySelector;
@@ -20,16 +24,19 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.text.ParseException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.graphstatus.StartupFailure;
 
 /**
  * Verifies bearer tokens with the standard MicroProfile JWT keys ({@code mp.jwt.verify.publickey.location}
- * or {@code .publickey}, {@code .issuer}, {@code .audiences}, {@code .clock.skew}). Only RS256 and ES256
+ * or {@code .publickey}, {@code .issuer}, {@code .audiences}, {@code .clock.skew}), checked at start by
+ * {@link TokenSettings}. Only RS256 and ES256
  * signatures by a configured key pass ({@link SigningKeys} reads the keys and says which one a token gets):
  * {@code none}, HMAC and every other algorithm are refused. Unlike
  * Payara's built-in parser it does not demand {@code jti}, which Microsoft identity platform tokens lack.
@@ -37,21 +44,15 @@ import org.graphstatus.StartupFailure;
 @ApplicationScoped
 public class TokenVerifier {
 
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-    Optional<String> keyLocation;
+    private static final Logger LOG = Logger.getLogger(TokenVerifier.class.getName());
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.publickey")
-    Optional<String> key;
+    Config config;
 
+    /** Development mode: the development key and issuer stand in for unset ones (see {@link TokenSettings}). */
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.audiences")
-    Optional<String> audiences; // comma-separated; Payara cannot inject Optional<List<String>>
+    @ConfigProperty(name = "graph.development", defaultValue = "false")
+    boolean development;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
@@ -79,15 +80,35 @@ public class TokenVerifier {
     }
 
     private void configureProcessor() {
+        TokenSettings settings = TokenSettings.resolve(this::setting, development);
         var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
-                audiences.map(list -> new HashSet<>(Arrays.asList(list.trim().split("\\s*,\\s*")))).orElse(null),
-                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                new HashSet<>(settings.audiences()),
+                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
                 new HashSet<>(Set.of("exp")), // nimbus asks its sets for null: immutable sets would throw
                 null);
         claims.setMaxClockSkew(clockSkewSeconds);
         processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(keys());
+        processor.setJWSKeySelector(keys(settings));
         processor.setJWTClaimsSetVerifier(claims);
+        if (!settings.developmentDefaults().isEmpty()) {
+            LOG.warning("Development mode (GRAPH_DEVELOPMENT=true): tokens are checked with "
+                    + String.join(" and ", settings.developmentDefaults()) + "; the development private key is in "
+                    + "this repository, so anyone can mint tokens. Never use development mode in production.");
+        }
+    }
+
+    /**
+     * A setting's raw value from the first config source that has it, blank included: MicroProfile Config reads
+     * an empty value as "not set", which would turn {@code MP_JWT_VERIFY_ISSUER=} into "no issuer".
+     */
+    private Optional<String> setting(String name) {
+        for (ConfigSource source : config.getConfigSources()) {
+            String value = source.getValue(name);
+            if (value != null) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Checks signature and claims the first time a token is seen; after that, until its exp, asks the cache. */
@@ -110,26 +131,33 @@ public class TokenVerifier {
     }
 
     /** The key selector for the configured key: see {@link SigningKeys} for which key a token gets. */
-    private JWSKeySelector<SecurityContext> keys() {
+    private JWSKeySelector<SecurityContext> keys(TokenSettings settings) {
         try {
-            if (key.isPresent()) {
-                return SigningKeys.parse(key.get()).selector();
+            if (settings.key().isPresent()) {
+                return SigningKeys.parse(settings.key().get()).selector();
             }
-            String location = keyLocation.orElseThrow(() -> new IllegalStateException(
-                    "Set mp.jwt.verify.publickey.location (or MP_JWT_VERIFY_PUBLICKEY_LOCATION) to a PEM file or a JWKS URL."));
-            if (location.startsWith("https://") || location.startsWith("http://")) {
+            String location = settings.keyLocation().orElseThrow();
+            if (settings.keyAtUrl()) {
                 // nimbus keeps the set for 5 minutes and reads it again early for an unknown kid; each read is
                 // shown to the token cache, which forgets every token when the keys changed
-                return SigningKeys.selector(JWKSourceBuilder.create(URI.create(location).toURL())
+                JWKSource<SecurityContext> source = JWKSourceBuilder.create(URI.create(location).toURL())
                         .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT,
                                 event -> {
                                     if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> read) {
                                         verified.keySetRead(read.getJWKSet());
                                     }
                                 })
-                        .build());
+                        .build();
+                // read now: a URL that cannot be read stops the start, not every request after it
+                if (source.get(new JWKSelector(new JWKMatcher.Builder().build()), null).isEmpty()) {
+                    throw new KeySourceException("the JWKS at " + location + " holds no key");
+                }
+                return SigningKeys.selector(source);
             }
             return SigningKeys.parse(SigningKeys.read(location)).selector();
+        } catch (KeySourceException e) {
+            throw new IllegalStateException("The JWKS at " + settings.keyLocation().orElseThrow()
+                    + " could not be read: " + StartupFailure.message(e, Exception.class), e);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("The token verification key could not be read: " + e.getMessage(), e);
         }

@@ -32,9 +32,14 @@ class BrowserIT extends DeployedService {
         browser = new Browser();
     }
 
+    /** The pages work under their Content-Security-Policy: nothing they need was blocked. */
     @AfterEach
     void closeBrowser() {
-        browser.close();
+        try {
+            assertEquals(List.of(), browser.blockedByPolicy());
+        } finally {
+            browser.close();
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,6 +35,16 @@ public final class Browser implements AutoCloseable {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // every page records what its Content-Security-Policy blocked, from before its first script runs
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.blockedByPolicy = [];"
+                + "document.addEventListener('securitypolicyviolation', e => window.blockedByPolicy.push("
+                + "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));"));
+    }
+
+    /** What the current page's Content-Security-Policy blocked since it loaded. */
+    @SuppressWarnings("unchecked")
+    public List<String> blockedByPolicy() {
+        return (List<String>) driver.executeScript("return window.blockedByPolicy || [];");
     }
 
     /** Saves what the page shows now as {@code target/screenshots/<name>.png}, the test's artifact. */

@@ -111,11 +111,17 @@ public final class PayaraProcess implements AutoCloseable {
                     "--port", String.valueOf(port), "--nocluster"))
                     .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().remove("GRAPH_DATA_DIR"); // the default data folder, ./data, unless env says
+            builder.environment().put("GRAPH_DEVELOPMENT", "true"); // tokens from testing/Tokens, unless env says
             builder.environment().putAll(env);
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The server's process id, to see what it listens on. */
+    public long pid() {
+        return process.pid();
     }
 
     public GraphClient graph() {
