@@ -57,6 +57,15 @@ final class BatchEnvelope {
     private static final Set<String> NOT_ANSWERED = Set.of("content-length", "transfer-encoding", "connection",
             "keep-alive", "date", "server", "x-powered-by");
 
+    /**
+     * Graph's spelling of the headers this service answers with. The connection may deliver them in any case,
+     * and clients look some up by exact name (the JavaScript client's BatchResponseContent reads "Content-Type").
+     */
+    private static final Map<String, String> SPELLING = Map.of("content-type", "Content-Type", "location", "Location",
+            "odata-version", "OData-Version", "retry-after", "Retry-After", "www-authenticate", "WWW-Authenticate",
+            "allow", "Allow", "cache-control", "Cache-Control", "request-id", "request-id",
+            "client-request-id", "client-request-id");
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
     private BatchEnvelope() {
@@ -307,11 +316,11 @@ final class BatchEnvelope {
                 continue;
             }
             String value = String.join(", ", header.getValue());
-            if (name.equalsIgnoreCase("Location")) {
+            name = SPELLING.getOrDefault(name.toLowerCase(Locale.ROOT), name);
+            if (name.equals("Location")) {
                 value = rebase(value, loopbackBase, publicBase);
             }
-            if (name.equalsIgnoreCase("Content-Type")) {
-                name = "Content-Type"; // the JavaScript client's BatchResponseContent looks for this spelling
+            if (name.equals("Content-Type")) {
                 type = value;
             }
             answered.add(name, value);

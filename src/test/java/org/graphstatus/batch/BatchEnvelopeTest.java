@@ -105,7 +105,7 @@ class BatchEnvelopeTest {
                 "content-type", List.of("application/json;charset=utf-8"), "Content-Length", List.of("99"),
                 "request-id", List.of("r")), body, LOOPBACK, PUBLIC);
 
-        assertEquals(PUBLIC + "x/1", answer.getJsonObject("headers").getString("location"));
+        assertEquals(PUBLIC + "x/1", answer.getJsonObject("headers").getString("Location"), "in Graph's spelling");
         assertEquals("application/json;charset=utf-8", answer.getJsonObject("headers").getString("Content-Type"));
         assertFalse(answer.getJsonObject("headers").containsKey("Content-Length"));
         JsonObject json = answer.getJsonObject("body");
