@@ -79,6 +79,9 @@ class FuzzIT extends DeployedService {
         byte[] body = VALID_BODIES.get(random.nextInt(VALID_BODIES.size())).getBytes(StandardCharsets.UTF_8);
         int mutations = random.nextInt(4);
         for (int m = 0; m < mutations; m++) {
+            if (body.length == 0) {
+                body = new byte[] {'{'};
+            }
             switch (random.nextInt(5)) {
                 case 0 -> body[random.nextInt(body.length)] = (byte) random.nextInt(256);
                 case 1 -> body = java.util.Arrays.copyOf(body, Math.max(1, random.nextInt(body.length)));
