@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.Json;
+import org.graphstatus.odata.JsonValues;
 
 /**
  * Graph's JSON batch envelope, both ways: {@code {"requests": [{"id", "method", "url", "headers", "body",
@@ -308,7 +308,7 @@ final class BatchEnvelope {
      */
     static JsonObject answer(String id, int status, Map<String, List<String>> headers, byte[] body,
             String loopbackBase, String publicBase) {
-        var answered = Json.object();
+        var answered = JsonValues.object();
         String type = null;
         for (var header : headers.entrySet()) {
             String name = header.getKey();
@@ -325,7 +325,7 @@ final class BatchEnvelope {
             }
             answered.add(name, value);
         }
-        var json = Json.object().add("id", id).add("status", status).add("headers", answered);
+        var json = JsonValues.object().add("id", id).add("status", status).add("headers", answered);
         if (body != null && body.length > 0) {
             json.add("body", body(body, type, loopbackBase, publicBase));
         }
@@ -334,12 +334,12 @@ final class BatchEnvelope {
 
     private static JsonValue body(byte[] body, String type, String loopbackBase, String publicBase) {
         if (isJson(type)) {
-            try (var reader = Json.PROVIDER.createReader(new StringReader(new String(body, charsetOf(type))))) {
+            try (var reader = JsonValues.PROVIDER.createReader(new StringReader(new String(body, charsetOf(type))))) {
                 JsonValue value = reader.readValue();
                 if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                     return value;
                 }
-                var object = Json.PROVIDER.createObjectBuilder(value.asJsonObject());
+                var object = JsonValues.PROVIDER.createObjectBuilder(value.asJsonObject());
                 for (String link : List.of("@odata.context", "@odata.nextLink")) {
                     if (value.asJsonObject().get(link) instanceof JsonString url) {
                         object.add(link, rebase(url.getString(), loopbackBase, publicBase));
@@ -351,9 +351,9 @@ final class BatchEnvelope {
             }
         }
         if (type == null || isJson(type) || type.regionMatches(true, 0, "text/", 0, 5)) {
-            return Json.PROVIDER.createValue(new String(body, charsetOf(type)));
+            return JsonValues.PROVIDER.createValue(new String(body, charsetOf(type)));
         }
-        return Json.PROVIDER.createValue(Base64.getEncoder().encodeToString(body));
+        return JsonValues.PROVIDER.createValue(Base64.getEncoder().encodeToString(body));
     }
 
     static String rebase(String url, String loopbackBase, String publicBase) {
@@ -362,9 +362,9 @@ final class BatchEnvelope {
 
     /** The batch's answer: every request's, in the order of the requests. */
     static JsonObject responses(List<JsonObject> answers) {
-        var array = Json.PROVIDER.createArrayBuilder();
+        var array = JsonValues.PROVIDER.createArrayBuilder();
         answers.forEach(array::add);
-        return Json.object().add("responses", array).build();
+        return JsonValues.object().add("responses", array).build();
     }
 
     /** 424 for a request not run because a request it depends on did not succeed (Graph's rule). */
@@ -389,15 +389,15 @@ final class BatchEnvelope {
             Map<String, String> extraHeaders) {
         String requestId = UUID.randomUUID().toString();
         String client = clientRequestId == null ? requestId : clientRequestId;
-        var headers = Json.object().add("Content-Type", "application/json").add("request-id", requestId)
+        var headers = JsonValues.object().add("Content-Type", "application/json").add("request-id", requestId)
                 .add("client-request-id", client);
         extraHeaders.forEach(headers::add);
-        var innerError = Json.object()
+        var innerError = JsonValues.object()
                 .add("date", LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DATE))
                 .add("request-id", requestId)
                 .add("client-request-id", client);
-        var body = Json.object().add("error", Json.object().add("code", code).add("message", message).add("innerError", innerError));
-        return Json.object().add("id", id).add("status", status).add("headers", headers).add("body", body).build();
+        var body = JsonValues.object().add("error", JsonValues.object().add("code", code).add("message", message).add("innerError", innerError));
+        return JsonValues.object().add("id", id).add("status", status).add("headers", headers).add("body", body).build();
     }
 
     static boolean isJson(String contentType) {

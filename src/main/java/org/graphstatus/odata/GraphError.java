@@ -43,15 +43,15 @@ public final class GraphError {
     }
 
     public static JsonObject envelope(String code, String message, HttpServletRequest request) {
-        var innerError = Json.PROVIDER.createObjectBuilder()
+        var innerError = JsonValues.PROVIDER.createObjectBuilder()
                 .add("date", LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DATE))
                 .add("request-id", RequestIds.requestId(request))
                 .add("client-request-id", RequestIds.clientRequestId(request));
-        var error = Json.PROVIDER.createObjectBuilder()
+        var error = JsonValues.PROVIDER.createObjectBuilder()
                 .add("code", code)
                 .add("message", message)
                 .add("innerError", innerError);
-        return Json.PROVIDER.createObjectBuilder().add("error", error).build();
+        return JsonValues.PROVIDER.createObjectBuilder().add("error", error).build();
     }
 
     /** Writes an error straight to the servlet response, for the places that answer before JAX-RS runs. */

@@ -172,7 +172,7 @@ public final class GraphType<E> {
 
     /** The entity as Graph answers it: {@code @odata.type}, then every property in declaration order. */
     public JsonObjectBuilder write(E entity) {
-        var json = Json.object().add(EntityBody.ODATA_TYPE, odataType());
+        var json = JsonValues.object().add(EntityBody.ODATA_TYPE, odataType());
         properties.values().forEach(property -> json.add(property.name(), property.writer().apply(entity)));
         return json;
     }
@@ -191,19 +191,19 @@ public final class GraphType<E> {
             this.key = key;
             this.factory = factory;
             add(new Property<>("id", (body, n) -> body.string(n, Integer.MAX_VALUE), null,
-                    entity -> Json.string(key.apply(entity)), true, null, QueryModel.ID));
+                    entity -> JsonValues.string(key.apply(entity)), true, null, QueryModel.ID));
         }
 
         /** A nullable {@code Edm.String} of at most {@code maxLength} characters, filterable. */
         public Builder<E> string(String name, Function<E, String> getter, BiConsumer<E, String> setter, int maxLength) {
             return add(new Property<>(name, (body, n) -> body.string(n, maxLength), cast(setter),
-                    entity -> Json.string(getter.apply(entity)), true, null, QueryProperty.string(name, name, true)));
+                    entity -> JsonValues.string(getter.apply(entity)), true, null, QueryProperty.string(name, name, true)));
         }
 
         /** A non-nullable {@code Edm.Int32}, filterable. */
         public Builder<E> int32(String name, Function<E, Integer> getter, BiConsumer<E, Integer> setter, int fallback) {
             return add(new Property<>(name, EntityBody::int32, cast(setter),
-                    entity -> Json.PROVIDER.createValue(getter.apply(entity)), false, fallback,
+                    entity -> JsonValues.PROVIDER.createValue(getter.apply(entity)), false, fallback,
                     QueryProperty.int32(name, name, false)));
         }
 
@@ -221,7 +221,7 @@ public final class GraphType<E> {
         public <M extends Enum<M>> Builder<E> member(String name, Class<M> members, String enumName,
                 Function<E, M> getter, BiConsumer<E, M> setter, M fallback) {
             return add(new Property<>(name, (body, n) -> body.member(n, members, enumName), cast(setter),
-                    entity -> Json.PROVIDER.createValue(getter.apply(entity).name()), false, fallback,
+                    entity -> JsonValues.PROVIDER.createValue(getter.apply(entity).name()), false, fallback,
                     QueryProperty.member(name, name, members, enumName)));
         }
 
@@ -232,7 +232,7 @@ public final class GraphType<E> {
         public Builder<E> dateTimeOffset(String name, Function<E, DateTimeOffset> getter,
                 BiConsumer<E, DateTimeOffset> setter, DateTimeOffset fallback, String ticksAttribute) {
             return add(new Property<>(name, EntityBody::dateTimeOffset, cast(setter),
-                    entity -> Json.PROVIDER.createValue(getter.apply(entity).text()), false, fallback,
+                    entity -> JsonValues.PROVIDER.createValue(getter.apply(entity).text()), false, fallback,
                     QueryProperty.dateTimeOffset(name, ticksAttribute)));
         }
 

@@ -45,7 +45,7 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
     public static final int MAX_DEPTH = 64;
 
     private static final JsonParserFactory PARSERS =
-            Json.PROVIDER.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
+            JsonValues.PROVIDER.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

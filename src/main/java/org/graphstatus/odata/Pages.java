@@ -30,12 +30,12 @@ public class Pages {
     }
 
     /** The query options of a request for a collection of {@code model}'s type, which has no navigation to expand. */
-    public ODataQuery query(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable) {
-        return query(parameters, model, selectable, Set.of());
+    public ODataQuery options(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable) {
+        return options(parameters, model, selectable, Set.of());
     }
 
     /** The same for a type whose {@code expandable} navigations {@code $expand} may name. */
-    public ODataQuery query(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable,
+    public ODataQuery options(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable,
             Set<String> expandable) {
         return ODataQuery.parse(parameters, model, selectable, expandable, maxPageSize);
     }

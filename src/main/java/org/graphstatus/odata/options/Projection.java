@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.Json;
+import org.graphstatus.odata.JsonValues;
 
 /**
  * {@code $select} and {@code $expand}: which properties an answer holds, on a collection or a single entity.
@@ -53,7 +53,7 @@ public record Projection(Set<String> select, Set<String> expand) {
         if (select.isEmpty()) {
             return entity;
         }
-        var json = Json.object();
+        var json = JsonValues.object();
         entity.forEach((name, value) -> {
             if (name.startsWith("@") || name.equals("id") || select.contains(name) || expand.contains(name)) {
                 json.add(name, value);

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.Json;
+import org.graphstatus.odata.JsonValues;
 
 /**
  * The {@code $skiptoken} codec: the order keys of the last row of a page, behind the fingerprint of the order
@@ -24,7 +24,7 @@ final class SkipToken {
 
     /** The token that continues after a row whose key values, in {@code order}'s order, are {@code values}. */
     static String encode(OrderBy order, List<?> values) {
-        var array = Json.PROVIDER.createArrayBuilder().add(order.fingerprint());
+        var array = JsonValues.PROVIDER.createArrayBuilder().add(order.fingerprint());
         for (Object value : values) {
             if (value == null) {
                 array.add(""); // a null string sorts as the empty string (see CollectionReader)
@@ -53,14 +53,14 @@ final class SkipToken {
         GraphException invalid = GraphException.badRequest("The $skiptoken is not one this service made for this $orderby; "
                 + "follow @odata.nextLink as it is.");
         JsonArray values;
-        try (var reader = Json.PROVIDER.createReader(new StringReader(
+        try (var reader = JsonValues.PROVIDER.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)))) {
             values = reader.readArray();
         } catch (RuntimeException e) {
             throw invalid;
         }
         List<OrderBy.Key> keys = order.keys();
-        if (values.size() != keys.size() + 1 || !values.get(0).equals(Json.string(order.fingerprint()))) {
+        if (values.size() != keys.size() + 1 || !values.get(0).equals(JsonValues.string(order.fingerprint()))) {
             throw invalid;
         }
         var after = new ArrayList<Object>();

@@ -14,7 +14,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileAppPublishing
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.GraphType;
-import org.graphstatus.odata.Json;
+import org.graphstatus.odata.JsonValues;
 import org.graphstatus.odata.options.QueryModel;
 
 /**
@@ -48,9 +48,9 @@ public final class MobileAppJson {
             .serverKept("isAssigned", EntityBody::bool, app -> JsonValue.FALSE)
             .other("roleScopeTagIds", MobileAppJson::roleScopeTagIds, (app, tags) -> app.setRoleScopeTagIds((String) tags),
                     app -> app.getRoleScopeTagIds() == null ? JsonValue.EMPTY_JSON_ARRAY : parsed(app.getRoleScopeTagIds()))
-            .serverKept("dependentAppCount", EntityBody::int32, app -> Json.PROVIDER.createValue(0))
-            .serverKept("supersedingAppCount", EntityBody::int32, app -> Json.PROVIDER.createValue(0))
-            .serverKept("supersededAppCount", EntityBody::int32, app -> Json.PROVIDER.createValue(0))
+            .serverKept("dependentAppCount", EntityBody::int32, app -> JsonValues.PROVIDER.createValue(0))
+            .serverKept("supersedingAppCount", EntityBody::int32, app -> JsonValues.PROVIDER.createValue(0))
+            .serverKept("supersededAppCount", EntityBody::int32, app -> JsonValues.PROVIDER.createValue(0))
             .build();
 
     public static final Set<String> BASE_PROPERTIES = FORM.propertyNames();
@@ -95,7 +95,7 @@ public final class MobileAppJson {
 
     /** The derived type's own properties: {@code kept}, changed by those the body sends. */
     private static String derived(String type, JsonObject kept, JsonObject body) {
-        var derived = Json.PROVIDER.createObjectBuilder(kept);
+        var derived = JsonValues.PROVIDER.createObjectBuilder(kept);
         body.forEach((name, value) -> {
             if (!name.startsWith("@") && !BASE_PROPERTIES.contains(name)) {
                 JsonValue fallback = MobileAppTypes.defaults(type).get(name);
@@ -142,14 +142,14 @@ public final class MobileAppJson {
     }
 
     private static Function<MobileApp, JsonValue> text(Function<MobileApp, String> getter) {
-        return app -> Json.string(getter.apply(app));
+        return app -> JsonValues.string(getter.apply(app));
     }
 
     private static JsonValue parsed(String json) {
         if (json == null) {
             return JsonValue.NULL;
         }
-        try (var reader = Json.PROVIDER.createReader(new StringReader(json))) {
+        try (var reader = JsonValues.PROVIDER.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

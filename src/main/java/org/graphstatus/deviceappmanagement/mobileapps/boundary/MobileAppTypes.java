@@ -5,7 +5,7 @@ import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.Set;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.Json;
+import org.graphstatus.odata.JsonValues;
 
 /**
  * The concrete types of {@code microsoft.graph.mobileApp} that Graph beta defines: the discriminator values of
@@ -37,7 +37,7 @@ final class MobileAppTypes {
 
     /** Non-nullable properties of a derived type, with their defaults, as the metadata declares them. */
     private static final Map<String, JsonObject> DEFAULTS = Map.of(
-            "#microsoft.graph.webApp", Json.object().add("useManagedBrowser", false).build());
+            "#microsoft.graph.webApp", JsonValues.object().add("useManagedBrowser", false).build());
 
     private MobileAppTypes() {
     }

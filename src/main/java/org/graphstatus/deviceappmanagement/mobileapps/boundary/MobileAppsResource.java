@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
-import org.graphstatus.odata.ODataContext;
+import org.graphstatus.odata.Answers;
 import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.Projection;
@@ -48,15 +48,15 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public Response create(JsonObject body) {
         MobileApp app = apps.create(MobileAppJson.read(body));
-        return ODataContext.created(uri, PATH, app.getId(), MobileAppJson.write(app));
+        return Answers.created(uri, PATH, app.getId(), MobileAppJson.write(app));
     }
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE, Permissions.CONFIGURATION_READ,
             Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject list() {
-        ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppJson.QUERY, MobileAppJson.BASE_PROPERTIES);
-        return ODataContext.collection(uri, PATH, apps.list(query), MobileAppJson::write, query.projection());
+        ODataQuery query = pages.options(uri.getQueryParameters(), MobileAppJson.QUERY, MobileAppJson.BASE_PROPERTIES);
+        return Answers.collection(uri, PATH, apps.list(query), MobileAppJson::write, query.projection());
     }
 
     /** The number of apps {@code $filter} matches, as {@code text/plain}, whatever the client accepts. */
@@ -66,7 +66,7 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE, Permissions.CONFIGURATION_READ,
             Permissions.CONFIGURATION_READ_WRITE})
     public Response count() {
-        return ODataContext.count(apps.count(ODataQuery.parseCount(uri.getQueryParameters(), MobileAppJson.QUERY)));
+        return Answers.count(apps.count(ODataQuery.parseCount(uri.getQueryParameters(), MobileAppJson.QUERY)));
     }
 
     @GET
@@ -75,7 +75,7 @@ public class MobileAppsResource {
             Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return ODataContext.entity(uri, PATH, MobileAppJson.write(apps.get(id)), projection);
+        return Answers.entity(uri, PATH, MobileAppJson.write(apps.get(id)), projection);
     }
 
     @PATCH
@@ -83,7 +83,7 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
         MobileApp app = apps.update(id, MobileAppJson.patch(body, id));
-        return ODataContext.entity(uri, PATH, MobileAppJson.write(app));
+        return Answers.entity(uri, PATH, MobileAppJson.write(app));
     }
 
     /** Deletes the app and everything under it: its user statuses and device statuses. */

@@ -1,6 +1,6 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary;
 
-import static org.graphstatus.odata.ODataContext.key;
+import static org.graphstatus.odata.Answers.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +25,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppsResourc
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.DeviceStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
-import org.graphstatus.odata.ODataContext;
+import org.graphstatus.odata.Answers;
 import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.ODataQuery;
@@ -72,17 +72,17 @@ public class DeviceStatusesResource {
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
         DeviceStatus status = statuses.create(appId, userStatusId(), MobileAppInstallStatusJson.FORM.read(body));
-        return ODataContext.created(uri, path(), status.getId(), MobileAppInstallStatusJson.FORM.write(status));
+        return Answers.created(uri, path(), status.getId(), MobileAppInstallStatusJson.FORM.write(status));
     }
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
-        ODataQuery query = pages.query(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query(),
+        ODataQuery query = pages.options(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query(),
                 MobileAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
         Page<DeviceStatus> page = statuses.list(appId, userStatusId(), query);
         JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
-        return ODataContext.collection(uri, path(), page, status -> withApp(status, app), query.projection());
+        return Answers.collection(uri, path(), page, status -> withApp(status, app), query.projection());
     }
 
     /** The number of statuses {@code $filter} matches, as {@code text/plain}, whatever the client accepts. */
@@ -91,7 +91,7 @@ public class DeviceStatusesResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public Response count() {
-        return ODataContext.count(statuses.count(appId, userStatusId(),
+        return Answers.count(statuses.count(appId, userStatusId(),
                 ODataQuery.parseCount(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query())));
     }
 
@@ -102,7 +102,7 @@ public class DeviceStatusesResource {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
         DeviceStatus status = statuses.get(appId, userStatusId(), id);
         JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
-        return ODataContext.entity(uri, path(), withApp(status, app), projection);
+        return Answers.entity(uri, path(), withApp(status, app), projection);
     }
 
     /** The status's {@code app} navigation: the mobileApp it belongs to, as its derived type. */
@@ -111,7 +111,7 @@ public class DeviceStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject app(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return ODataContext.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(appId, userStatusId(), id)),
+        return Answers.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(appId, userStatusId(), id)),
                 projection);
     }
 
@@ -120,7 +120,7 @@ public class DeviceStatusesResource {
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
         DeviceStatus status = statuses.update(appId, userStatusId(), id, MobileAppInstallStatusJson.FORM.patch(body, id));
-        return ODataContext.entity(uri, path(), MobileAppInstallStatusJson.FORM.write(status));
+        return Answers.entity(uri, path(), MobileAppInstallStatusJson.FORM.write(status));
     }
 
     @DELETE

@@ -5,7 +5,7 @@ import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.enti
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.notApplicable;
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.notInstalled;
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.pendingInstall;
-import static org.graphstatus.odata.ODataContext.key;
+import static org.graphstatus.odata.Answers.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.MobileAppInstallSummary;
 import org.graphstatus.odata.EntityBody;
-import org.graphstatus.odata.Json;
-import org.graphstatus.odata.ODataContext;
+import org.graphstatus.odata.JsonValues;
+import org.graphstatus.odata.Answers;
 import org.graphstatus.security.Permissions;
 
 /** {@code /deviceAppManagement/mobileApps/{mobileAppId}/installSummary}: read-only, counted on each read. */
@@ -44,7 +44,7 @@ public class InstallSummaryResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get() {
         MobileAppInstallSummary summary = counts.summary(appId);
-        var json = Json.object()
+        var json = JsonValues.object()
                 .add(EntityBody.ODATA_TYPE, "#microsoft.graph.mobileAppInstallSummary")
                 .add("id", summary.id())
                 .add("installedDeviceCount", summary.devices(installed))
@@ -57,6 +57,6 @@ public class InstallSummaryResource {
                 .add("notApplicableUserCount", summary.users(notApplicable))
                 .add("notInstalledUserCount", summary.users(notInstalled))
                 .add("pendingInstallUserCount", summary.users(pendingInstall));
-        return ODataContext.entity(uri, "deviceAppManagement/" + key("mobileApps", appId) + "/installSummary", json);
+        return Answers.entity(uri, "deviceAppManagement/" + key("mobileApps", appId) + "/installSummary", json);
     }
 }

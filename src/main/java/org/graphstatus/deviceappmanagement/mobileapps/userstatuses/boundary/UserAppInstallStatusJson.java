@@ -6,7 +6,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.GraphType;
-import org.graphstatus.odata.Json;
+import org.graphstatus.odata.JsonValues;
 
 /**
  * The wire form of {@code microsoft.graph.userAppInstallStatus}. The three device counts are server-kept:
@@ -30,6 +30,6 @@ public final class UserAppInstallStatusJson {
     }
 
     private static Function<UserAppInstallStatus, JsonValue> count(Function<UserAppInstallStatus, Long> getter) {
-        return status -> Json.PROVIDER.createValue(getter.apply(status));
+        return status -> JsonValues.PROVIDER.createValue(getter.apply(status));
     }
 }

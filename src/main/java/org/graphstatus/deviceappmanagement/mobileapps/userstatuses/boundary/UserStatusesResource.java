@@ -1,6 +1,6 @@
 package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary;
 
-import static org.graphstatus.odata.ODataContext.key;
+import static org.graphstatus.odata.Answers.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,7 +26,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
-import org.graphstatus.odata.ODataContext;
+import org.graphstatus.odata.Answers;
 import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.ODataQuery;
@@ -65,18 +65,18 @@ public class UserStatusesResource {
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
         UserAppInstallStatus status = statuses.create(appId, UserAppInstallStatusJson.FORM.read(body));
-        return ODataContext.created(uri, path(), status.getId(), UserAppInstallStatusJson.FORM.write(status));
+        return Answers.created(uri, path(), status.getId(), UserAppInstallStatusJson.FORM.write(status));
     }
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
-        ODataQuery query = pages.query(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query(),
+        ODataQuery query = pages.options(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query(),
                 UserAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
         Page<UserAppInstallStatus> page = statuses.list(appId, query);
         counts.counted(page.rows());
         JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
-        return ODataContext.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.FORM.write(user), app),
+        return Answers.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.FORM.write(user), app),
                 query.projection());
     }
 
@@ -86,7 +86,7 @@ public class UserStatusesResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public Response count() {
-        return ODataContext.count(statuses.count(appId,
+        return Answers.count(statuses.count(appId,
                 ODataQuery.parseCount(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query())));
     }
 
@@ -97,7 +97,7 @@ public class UserStatusesResource {
         Projection projection = Projection.of(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
         UserAppInstallStatus status = counts.counted(statuses.get(appId, id));
         JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
-        return ODataContext.entity(uri, path(), withApp(UserAppInstallStatusJson.FORM.write(status), app), projection);
+        return Answers.entity(uri, path(), withApp(UserAppInstallStatusJson.FORM.write(status), app), projection);
     }
 
     /** The user status's {@code app} navigation: the mobileApp it belongs to, as its derived type. */
@@ -106,7 +106,7 @@ public class UserStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject app(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return ODataContext.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(appId, id)), projection);
+        return Answers.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(appId, id)), projection);
     }
 
     @PATCH
@@ -114,7 +114,7 @@ public class UserStatusesResource {
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
         UserAppInstallStatus status = statuses.update(appId, id, UserAppInstallStatusJson.FORM.patch(body, id));
-        return ODataContext.entity(uri, path(), UserAppInstallStatusJson.FORM.write(counts.counted(status)));
+        return Answers.entity(uri, path(), UserAppInstallStatusJson.FORM.write(counts.counted(status)));
     }
 
     @DELETE

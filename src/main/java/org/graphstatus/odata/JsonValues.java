@@ -5,11 +5,11 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 /** One JSON-P provider for the whole service: {@code Json.createX()} looks the provider up on every call. */
-public final class Json {
+public final class JsonValues {
 
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private Json() {
+    private JsonValues() {
     }
 
     /** A nullable string as Graph writes it: {@code null} stays a JSON null rather than vanishing. */

@@ -13,14 +13,15 @@ import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.Projection;
 
 /**
- * The {@code @odata.context} of an answer: the service's {@code $metadata} URL and the Graph path of what
- * is returned, e.g. {@code .../beta/$metadata#deviceAppManagement/mobileApps('id')/deviceStatuses/$entity}.
+ * The answers of the API as Graph shapes them: an entity, a collection page, a {@code 201 Created}, a
+ * {@code /$count}, each with its {@code @odata.context}: the service's {@code $metadata} URL and the Graph
+ * path of what is returned, e.g. {@code .../beta/$metadata#deviceAppManagement/mobileApps('id')/deviceStatuses/$entity}.
  */
-public final class ODataContext {
+public final class Answers {
 
     public static final String CONTEXT = "@odata.context";
 
-    private ODataContext() {
+    private Answers() {
     }
 
     /** A single entity of the entity set at {@code path}, its properties following the context. */
@@ -33,9 +34,9 @@ public final class ODataContext {
      * {@code .../deviceStatuses(deviceName,installState)/$entity}.
      */
     public static JsonObject entity(UriInfo uri, String path, JsonObjectBuilder properties, Projection projection) {
-        return Json.object()
+        return JsonValues.object()
                 .add(CONTEXT, metadata(uri) + path + projection.contextList() + "/$entity")
-                .addAll(Json.PROVIDER.createObjectBuilder(projection.apply(properties.build())))
+                .addAll(JsonValues.PROVIDER.createObjectBuilder(projection.apply(properties.build())))
                 .build();
     }
 
@@ -57,9 +58,9 @@ public final class ODataContext {
      */
     public static <T> JsonObject collection(UriInfo uri, String path, Page<T> page, Function<T, JsonObjectBuilder> writer,
             Projection projection) {
-        var value = Json.PROVIDER.createArrayBuilder();
+        var value = JsonValues.PROVIDER.createArrayBuilder();
         page.rows().forEach(row -> value.add(projection.apply(writer.apply(row).build())));
-        var json = Json.object().add(CONTEXT, metadata(uri) + path + projection.contextList());
+        var json = JsonValues.object().add(CONTEXT, metadata(uri) + path + projection.contextList());
         if (page.count() != null) {
             json.add("@odata.count", page.count());
         }
