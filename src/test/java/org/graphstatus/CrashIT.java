@@ -1,6 +1,5 @@
 package org.graphstatus;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.PayaraProcess;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,8 +61,8 @@ class CrashIT {
             GraphClient graph = server.graph();
             app = graph.newApp();
             String user = graph.newUserStatus(app);
-            List<String> routes = List.of(APPS + "/" + app + "/deviceStatuses",
-                    APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses");
+            List<String> routes = List.of(Routes.deviceStatuses(app),
+                    Routes.deviceStatuses(app, user));
             AtomicBoolean loading = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             for (int c = 0; c < CLIENTS; c++) {
@@ -100,12 +100,12 @@ class CrashIT {
             GraphClient graph = restarted.graph();
             int found = 0;
             for (var ack : acknowledged.entrySet()) {
-                Answer answer = graph.get(APPS + "/" + app + "/deviceStatuses/" + ack.getKey());
+                Answer answer = graph.get(Routes.app(app) + "/deviceStatuses/" + ack.getKey());
                 assertEquals(200, answer.status(), "acknowledged status " + ack.getKey() + " is lost");
                 assertSameStatus(ack.getValue(), answer.json());
                 found++;
             }
-            List<JsonObject> rows = graph.all(APPS + "/" + app + "/deviceStatuses");
+            List<JsonObject> rows = graph.all(Routes.deviceStatuses(app));
             for (JsonObject row : rows) {
                 JsonObject asSent = sent.get(row.getString("deviceName"));
                 assertNotNull(asSent, "a row no client sent: " + row);

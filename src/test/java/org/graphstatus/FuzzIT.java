@@ -1,6 +1,5 @@
 package org.graphstatus;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import java.util.Random;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +45,7 @@ class FuzzIT extends DeployedService {
         var random = new Random(SEED);
         String app = graph.newApp();
         String user = graph.newUserStatus(app);
-        String[] routes = {APPS + "/" + app + "/deviceStatuses", APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses"};
+        String[] routes = {Routes.deviceStatuses(app), Routes.deviceStatuses(app, user)};
         int created = 0;
         for (int i = 0; i < ITERATIONS; i++) {
             String route = routes[random.nextInt(routes.length)];

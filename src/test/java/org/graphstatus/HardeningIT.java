@@ -14,6 +14,7 @@ import java.util.List;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,8 +32,8 @@ class HardeningIT extends DeployedService {
     @Test
     void apiAnswersWithTenantDataAreNotStoredOrSniffed() {
         String app = graph.newApp();
-        for (Answer answer : List.of(graph.get(APPS + "/" + app), graph.get(APPS), graph.post(APPS + "/" + app + "/deviceStatuses", "{}"),
-                graph.get(APPS + "/" + app + "/installSummary"), graph.get(APPS + "/" + app + "/nothing"),
+        for (Answer answer : List.of(graph.get(Routes.app(app)), graph.get(APPS), graph.post(Routes.deviceStatuses(app), "{}"),
+                graph.get(Routes.app(app) + "/installSummary"), graph.get(Routes.app(app) + "/nothing"),
                 graph.get(APPS + "/00000000-0000-0000-0000-000000000000"))) {
             assertEquals("no-store", answer.header("Cache-Control"), answer.response().uri() + " " + answer.status());
             assertEquals("nosniff", answer.header("X-Content-Type-Options"), answer.response().uri().toString());

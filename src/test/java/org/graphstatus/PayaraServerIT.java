@@ -17,6 +17,7 @@ import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.PayaraDomain;
 import org.graphstatus.testing.PayaraProcess;
+import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -76,13 +77,13 @@ class PayaraServerIT {
     static void exercise(URI root, Runnable restart, Path log) {
         awaitDeployed(root, log);
         String app = created(post(root, APPS, "{\"@odata.type\":\"#microsoft.graph.webApp\",\"displayName\":\"Contoso\"}"));
-        String user = created(post(root, APPS + "/" + app + "/userStatuses", "{\"userName\":\"Adele\"}"));
-        String onApp = created(post(root, APPS + "/" + app + "/deviceStatuses",
+        String user = created(post(root, Routes.userStatuses(app), "{\"userName\":\"Adele\"}"));
+        String onApp = created(post(root, Routes.deviceStatuses(app),
                 "{\"deviceName\":\"alpha\",\"installState\":\"installed\"}"));
-        String onUser = created(post(root, APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses",
+        String onUser = created(post(root, Routes.deviceStatuses(app, user),
                 "{\"deviceName\":\"beta\",\"installState\":\"failed\"}"));
 
-        Answer refused = post(root, APPS + "/" + app + "/deviceStatuses", "{\"deviceColour\":\"red\"}");
+        Answer refused = post(root, Routes.deviceStatuses(app), "{\"deviceColour\":\"red\"}");
         assertEquals(400, refused.status(), refused.body());
         assertTrue(refused.errorMessage().contains("'deviceColour'"), refused.body());
 
@@ -92,7 +93,7 @@ class PayaraServerIT {
         assertEquals("InvalidAuthenticationToken", developmentIssuer.errorCode());
         assertTrue(developmentIssuer.header("WWW-Authenticate").startsWith("Bearer"), developmentIssuer.body());
 
-        Answer list = get(root, "beta/" + APPS + "/" + app + "/deviceStatuses"
+        Answer list = get(root, "beta/" + Routes.deviceStatuses(app)
                 + "?$filter=installState%20ne%20'installed'&$orderby=deviceName%20desc&$top=5&$count=true");
         assertEquals(200, list.status(), list.body());
         assertEquals(1, list.json().getInt("@odata.count"), list.body());
@@ -111,10 +112,10 @@ class PayaraServerIT {
 
         restart.run();
         for (String id : List.of(onApp, onUser)) {
-            Answer kept = get(root, "beta/" + APPS + "/" + app + "/deviceStatuses/" + id);
+            Answer kept = get(root, "beta/" + Routes.app(app) + "/deviceStatuses/" + id);
             assertEquals(200, kept.status(), kept.body());
         }
-        assertEquals("beta", get(root, "beta/" + APPS + "/" + app + "/deviceStatuses/" + onUser).json().getString("deviceName"));
+        assertEquals("beta", get(root, "beta/" + Routes.app(app) + "/deviceStatuses/" + onUser).json().getString("deviceName"));
     }
 
     /** Until the API asks for a token: a domain serves its default web module's HTML 404 until the WAR is loaded. */

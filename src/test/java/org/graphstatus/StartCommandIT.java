@@ -1,6 +1,5 @@
 package org.graphstatus;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.PayaraProcess;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +30,14 @@ class StartCommandIT {
             GraphClient graph = first.graph();
             app = graph.newApp();
             String user = graph.newUserStatus(app);
-            var created = graph.post(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses",
+            var created = graph.post(Routes.deviceStatuses(app, user),
                     "{\"deviceName\":\"kept\",\"lastSyncDateTime\":\"2017-01-01T00:02:49.3205976-08:00\"}");
             assertEquals(201, created.status(), created.body());
             status = created.json().getString("id");
-            before = graph.get(APPS + "/" + app + "/deviceStatuses/" + status).json();
+            before = graph.get(Routes.app(app) + "/deviceStatuses/" + status).json();
         }
         try (var second = PayaraProcess.start(workDir, "StartCommandIT second", port, Map.of())) {
-            var after = second.graph().get(APPS + "/" + app + "/deviceStatuses/" + status);
+            var after = second.graph().get(Routes.app(app) + "/deviceStatuses/" + status);
             assertEquals(200, after.status(), after.body());
             assertEquals(before, after.json());
         }

@@ -1,6 +1,5 @@
 package org.graphstatus;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.PayaraProcess;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,11 +48,11 @@ class TwoInstancesIT {
             GraphClient viaB = b.graph();
 
             String app = viaA.newApp();
-            assertEquals(200, viaB.get(APPS + "/" + app).status(), "an app created through A is read through B");
+            assertEquals(200, viaB.get(Routes.app(app)).status(), "an app created through A is read through B");
             String user = viaB.newUserStatus(app);
-            String devices = APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses";
+            String devices = Routes.deviceStatuses(app, user);
             assertEquals(201, viaA.post(devices, "{\"installState\":\"installed\"}").status(), "B's user, through A");
-            assertEquals(1, viaB.get(APPS + "/" + app + "/userStatuses/" + user).json().getInt("installedDeviceCount"));
+            assertEquals(1, viaB.get(Routes.userStatus(app, user)).json().getInt("installedDeviceCount"));
             JsonObject throughB = viaB.post(devices, "{\"installState\":\"failed\"}").json();
             JsonObject readThroughA = viaA.get(devices + "/" + throughB.getString("id")).json();
             throughB.forEach((property, value) -> {
@@ -61,7 +61,7 @@ class TwoInstancesIT {
                 }
             });
             assertEquals(2, viaA.get(devices).json().getJsonArray("value").size());
-            assertEquals(1, viaA.get(APPS + "/" + app + "/userStatuses/" + user).json().getInt("failedDeviceCount"));
+            assertEquals(1, viaA.get(Routes.userStatus(app, user)).json().getInt("failedDeviceCount"));
 
             // update through B, read through A: no instance keeps a copy that an update elsewhere leaves stale
             String status = devices + "/" + throughB.getString("id");
@@ -70,7 +70,7 @@ class TwoInstancesIT {
             JsonObject afterUpdate = viaA.get(status).json();
             assertEquals("installed", afterUpdate.getString("installState"));
             assertEquals("renamed", afterUpdate.getString("deviceName"));
-            assertEquals(2, viaA.get(APPS + "/" + app + "/userStatuses/" + user).json().getInt("installedDeviceCount"));
+            assertEquals(2, viaA.get(Routes.userStatus(app, user)).json().getInt("installedDeviceCount"));
             assertEquals(204, viaA.delete(status).status());
             assertEquals(404, viaB.get(status).status(), "deleted through A, gone through B");
         } finally { // when one start failed, the other server still has to go

@@ -21,8 +21,9 @@ import java.io.IOException;
  * a policy does not restrict ({@code BrowserIT} fails on anything a policy blocked); its icons are {@code data:}
  * images.</li>
  * </ul>
+ * It supports asynchronous requests, as every filter on {@code /*} must: {@code $batch} suspends its request.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";

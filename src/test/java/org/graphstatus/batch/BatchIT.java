@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class BatchIT extends DeployedService {
     @BeforeEach
     void newApp() {
         app = graph.newApp();
-        statuses = GraphClient.APPS + "/" + app + "/deviceStatuses";
+        statuses = Routes.deviceStatuses(app);
     }
 
     @Test
@@ -53,7 +54,7 @@ class BatchIT extends DeployedService {
 
         Answer batch = batch(READ_WRITE, null,
                 request("1", "POST", "/" + statuses).add("headers", json()).add("body", status("Batch A")),
-                request("2", "POST", GraphClient.APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses")
+                request("2", "POST", Routes.deviceStatuses(app, user))
                         .add("headers", json()).add("body", status("Batch B")),
                 request("3", "GET", "/" + filtered),
                 request("4", "PATCH", "/" + statuses + "/" + patched).add("headers", json())
@@ -76,7 +77,7 @@ class BatchIT extends DeployedService {
 
         JsonObject underUser = answers.get("2");
         assertEquals(201, underUser.getInt("status"), underUser.toString());
-        assertEquals(200, graph.get(GraphClient.APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses/"
+        assertEquals(200, graph.get(Routes.userStatus(app, user) + "/deviceStatuses/"
                 + underUser.getJsonObject("body").getString("id")).status());
 
         JsonObject read = answers.get("3");

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import org.graphstatus.testing.Browser;
 import org.graphstatus.testing.DeployedService;
+import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +66,7 @@ class BrowserIT extends DeployedService {
         browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
         browser.screenshot("openapi-ui");
         assertEquals("201", status.getText().trim().split("\\s+")[0], status.getText());
-        List<JsonObject> stored = graph.all(APPS + "/" + app + "/deviceStatuses");
+        List<JsonObject> stored = graph.all(Routes.deviceStatuses(app));
         assertEquals(1, stored.size(), "the page's create is stored");
     }
 
@@ -76,7 +77,7 @@ class BrowserIT extends DeployedService {
                 {"pc-cleo-02", "cleo", "failed", "-2016345060"}, {"pc-dev-11", "dev", "pendingInstall", "0"}};
         for (int i = 0; i < devices.length; i++) {
             String[] device = devices[i];
-            assertEquals(201, graph.post(APPS + "/" + app + "/deviceStatuses", "{\"deviceName\":\"" + device[0]
+            assertEquals(201, graph.post(Routes.deviceStatuses(app), "{\"deviceName\":\"" + device[0]
                     + "\",\"userPrincipalName\":\"" + device[1] + "@contoso.example\",\"installState\":\"" + device[2]
                     + "\",\"errorCode\":" + device[3] + ",\"lastSyncDateTime\":\"2026-11-2" + i + "T09:1" + i + ":00Z\"}").status());
         }
@@ -93,14 +94,14 @@ class BrowserIT extends DeployedService {
         assertEquals(4, rows().size());
         assertEquals(List.of(), rows().stream().filter(row -> !row.getText().startsWith("pc-")).toList());
 
-        graph.post(APPS + "/" + app + "/deviceStatuses", "{\"deviceName\":\"pc-new-12\",\"installState\":\"notInstalled\","
+        graph.post(Routes.deviceStatuses(app), "{\"deviceName\":\"pc-new-12\",\"installState\":\"notInstalled\","
                 + "\"lastSyncDateTime\":\"2026-11-28T10:00:00Z\"}");
         waitForText("chart-caption", "installed: 2, failed: 1, pendingInstall: 1, notInstalled: 1, notApplicable: 0");
         assertEquals(5, rows().size(), "refreshed without a reload");
         browser.screenshot("overview");
 
         for (int i = 0; i < 7; i++) {
-            graph.post(APPS + "/" + app + "/deviceStatuses", "{\"deviceName\":\"pc-old-" + i + "\"}"); // synced 0001-01-01
+            graph.post(Routes.deviceStatuses(app), "{\"deviceName\":\"pc-old-" + i + "\"}"); // synced 0001-01-01
         }
         waitForText("page", "Page 1 of 2 (12 statuses)");
         browser.driver.findElement(By.id("next")).sendKeys(Keys.ENTER); // by keyboard

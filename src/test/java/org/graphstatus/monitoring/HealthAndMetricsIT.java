@@ -1,6 +1,5 @@
 package org.graphstatus.monitoring;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +33,7 @@ class HealthAndMetricsIT extends DeployedService {
 
     @Test
     void metricsCountRequestsPerOperationAndStatusAndShowThePool() {
-        String devices = APPS + "/" + graph.newApp() + "/deviceStatuses";
+        String devices = Routes.deviceStatuses(graph.newApp());
         assertEquals(201, graph.post(devices, "{}").status());
         assertEquals(401, GraphClient.send(GraphClient.request(graph.uri(devices), null).GET()).status());
 
@@ -51,7 +51,7 @@ class HealthAndMetricsIT extends DeployedService {
     void whilePostgresqlIsStoppedRequestsGet503FastAndTheServiceRecoversByItself() throws Exception {
         assumeTrue(System.getProperty("graph.postboot").endsWith("postgresql.asadmin"), "PostgreSQL run only");
         assumeTrue(new File("/usr/bin/pg_ctlcluster").canExecute(), "needs the machine's pg_ctlcluster");
-        String devices = APPS + "/" + graph.newApp() + "/deviceStatuses";
+        String devices = Routes.deviceStatuses(graph.newApp());
 
         postgresql("stop");
         try {

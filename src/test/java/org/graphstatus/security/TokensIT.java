@@ -1,6 +1,5 @@
 package org.graphstatus.security;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +25,7 @@ import java.util.stream.Stream;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class TokensIT extends DeployedService {
 
     @BeforeEach
     void newApp() {
-        devices = APPS + "/" + graph.newApp() + "/deviceStatuses";
+        devices = Routes.deviceStatuses(graph.newApp());
     }
 
     static Stream<Arguments> refusedTokens() throws Exception {

@@ -24,17 +24,29 @@ import java.util.List;
  */
 public final class GraphClient {
 
-    public static final String APPS = "deviceAppManagement/mobileApps";
+    public static final String APPS = Routes.APPS;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI root;
     private final URI beta;
-    private final String token = Tokens.delegated(Tokens.READ_WRITE);
+    private final String token;
 
+    /** A client of the deployment that calls with a read-write delegated token. */
     public GraphClient(URL deployment) {
-        this.root = URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/");
+        this(URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/"),
+                Tokens.delegated(Tokens.READ_WRITE));
+    }
+
+    private GraphClient(URI root, String token) {
+        this.root = root;
         this.beta = root.resolve("beta/");
+        this.token = token;
+    }
+
+    /** The same client calling as another caller: with {@code token}, or with none when it is null. */
+    public GraphClient as(String token) {
+        return new GraphClient(root, token);
     }
 
     /** An absolute URI for a path under {@code /beta}, e.g. {@code deviceAppManagement/mobileApps}. */
@@ -106,7 +118,7 @@ public final class GraphClient {
 
     /** A new user status of the app; returns its id. */
     public String newUserStatus(String appId) {
-        Answer created = post(APPS + "/" + appId + "/userStatuses", "{\"userName\":\"Test user\"}");
+        Answer created = post(Routes.userStatuses(appId), "{\"userName\":\"Test user\"}");
         assertEquals(201, created.status(), created.body());
         return created.json().getString("id");
     }

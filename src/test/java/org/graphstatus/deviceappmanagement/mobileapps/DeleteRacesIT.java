@@ -1,6 +1,5 @@
 package org.graphstatus.deviceappmanagement.mobileapps;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import java.util.stream.Collectors;
 import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +53,7 @@ class DeleteRacesIT extends DeployedService {
         for (int i = 0; i < TRIES; i++) {
             String app = graph.newApp();
             String user = graph.newUserStatus(app);
-            String users = APPS + "/" + app + "/userStatuses/" + user;
+            String users = Routes.userStatus(app, user);
             var start = new CountDownLatch(1);
             var someCreated = new CountDownLatch(CLIENTS / 2); // the delete goes in while creates are under way
             List<Future<Answer>> answers = new ArrayList<>();
@@ -74,7 +74,7 @@ class DeleteRacesIT extends DeployedService {
                     return last;
                 }));
             }
-            String parent = deleted.equals("the app") ? APPS + "/" + app : users;
+            String parent = deleted.equals("the app") ? Routes.app(app) : users;
             answers.add(clients.submit(() -> {
                 start.await();
                 someCreated.await(1, TimeUnit.MINUTES);
@@ -95,9 +95,9 @@ class DeleteRacesIT extends DeployedService {
             }
             assertEquals(404, graph.get(parent).status(), "the parent is gone");
             if (deleted.equals("the user status")) {
-                assertEquals(0, graph.all(APPS + "/" + app + "/deviceStatuses").size(),
+                assertEquals(0, graph.all(Routes.deviceStatuses(app)).size(),
                         "its statuses went with it, those created before the delete included");
-                assertEquals(200, graph.get(APPS + "/" + app).status(), "the app stays");
+                assertEquals(200, graph.get(Routes.app(app)).status(), "the app stays");
             } else if (Databases.postgresqlRun()) { // the app's rows cannot be listed once it is gone: ask the database
                 try (var db = Databases.connect(Databases.postgresqlUrl(System.getenv().getOrDefault("PGDATABASE", "postgres")));
                         var rows = db.prepareStatement("SELECT (SELECT COUNT(*) FROM mobile_app_install_status WHERE "

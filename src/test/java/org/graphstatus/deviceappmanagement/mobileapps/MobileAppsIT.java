@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,7 +41,7 @@ class MobileAppsIT extends DeployedService {
         assertEquals(201, created.status(), created.body());
         JsonObject app = created.json();
         String id = app.getString("id");
-        assertEquals(graph.uri(APPS + "/" + id).toString(), created.header("Location"));
+        assertEquals(graph.uri(Routes.app(id)).toString(), created.header("Location"));
         assertEquals(graph.uri("$metadata") + "#deviceAppManagement/mobileApps/$entity", app.getString("@odata.context"));
         assertEquals("#microsoft.graph.webApp", app.getString("@odata.type"));
         assertEquals("Contoso Portal", app.getString("displayName"));
@@ -51,7 +52,7 @@ class MobileAppsIT extends DeployedService {
         assertEquals("https://portal.contoso.example", app.getString("appUrl"));
         assertTrue(app.getBoolean("useManagedBrowser"));
         OffsetDateTime.parse(app.getString("createdDateTime"));
-        assertEquals(app, graph.get(APPS + "/" + id).json(), "read back as created");
+        assertEquals(app, graph.get(Routes.app(id)).json(), "read back as created");
     }
 
     @Test
@@ -96,7 +97,7 @@ class MobileAppsIT extends DeployedService {
         String id = created.getString("id");
         Thread.sleep(5); // so that the modified time can differ
 
-        Answer patched = graph.patch(APPS + "/" + id, """
+        Answer patched = graph.patch(Routes.app(id), """
                 {"@odata.type": "#microsoft.graph.webApp", "displayName": "Renamed", "isFeatured": false,
                  "appUrl": "https://new.contoso.example"}""");
 
@@ -110,7 +111,7 @@ class MobileAppsIT extends DeployedService {
         assertEquals(created.getString("createdDateTime"), app.getString("createdDateTime"));
         assertTrue(OffsetDateTime.parse(app.getString("lastModifiedDateTime"))
                 .isAfter(OffsetDateTime.parse(created.getString("lastModifiedDateTime"))));
-        assertEquals(app, graph.get(APPS + "/" + id).json());
+        assertEquals(app, graph.get(Routes.app(id)).json());
     }
 
     @ParameterizedTest
@@ -120,10 +121,10 @@ class MobileAppsIT extends DeployedService {
     void aBadPatchIs400(String body) {
         String id = graph.post(APPS, WEB_APP).json().getString("id");
 
-        Answer answer = graph.patch(APPS + "/" + id, body);
+        Answer answer = graph.patch(Routes.app(id), body);
 
         assertEquals(400, answer.status(), answer.body());
-        assertEquals("Contoso Portal", graph.get(APPS + "/" + id).json().getString("displayName"));
+        assertEquals("Contoso Portal", graph.get(Routes.app(id)).json().getString("displayName"));
     }
 
     @Test
@@ -131,19 +132,19 @@ class MobileAppsIT extends DeployedService {
         String app = graph.newApp();
         String other = graph.newApp();
         String user = graph.newUserStatus(app);
-        String device = graph.post(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses", "{}").json().getString("id");
-        String appDevice = graph.post(APPS + "/" + app + "/deviceStatuses", "{}").json().getString("id");
-        String othersDevice = graph.post(APPS + "/" + other + "/deviceStatuses", "{}").json().getString("id");
+        String device = graph.post(Routes.deviceStatuses(app, user), "{}").json().getString("id");
+        String appDevice = graph.post(Routes.deviceStatuses(app), "{}").json().getString("id");
+        String othersDevice = graph.post(Routes.deviceStatuses(other), "{}").json().getString("id");
 
-        Answer deleted = graph.delete(APPS + "/" + app);
+        Answer deleted = graph.delete(Routes.app(app));
 
         assertEquals(204, deleted.status(), deleted.body());
-        assertEquals(404, graph.get(APPS + "/" + app).status());
-        assertEquals(404, graph.get(APPS + "/" + app + "/userStatuses/" + user).status());
-        assertEquals(404, graph.get(APPS + "/" + app + "/deviceStatuses/" + device).status());
-        assertEquals(404, graph.get(APPS + "/" + app + "/deviceStatuses/" + appDevice).status());
-        assertEquals(200, graph.get(APPS + "/" + other + "/deviceStatuses/" + othersDevice).status(), "other apps stay");
-        assertEquals(404, graph.delete(APPS + "/" + app).status());
+        assertEquals(404, graph.get(Routes.app(app)).status());
+        assertEquals(404, graph.get(Routes.userStatus(app, user)).status());
+        assertEquals(404, graph.get(Routes.app(app) + "/deviceStatuses/" + device).status());
+        assertEquals(404, graph.get(Routes.app(app) + "/deviceStatuses/" + appDevice).status());
+        assertEquals(200, graph.get(Routes.app(other) + "/deviceStatuses/" + othersDevice).status(), "other apps stay");
+        assertEquals(404, graph.delete(Routes.app(app)).status());
     }
 
     @Test
@@ -168,18 +169,18 @@ class MobileAppsIT extends DeployedService {
     void selectOnOneAppAnswersOnlyThoseAndExpandNamesWhatCannotBe() {
         String app = graph.newApp();
 
-        Answer selected = graph.get(APPS + "/" + app + "?$select=displayName,publisher");
+        Answer selected = graph.get(Routes.app(app) + "?$select=displayName,publisher");
 
         assertEquals(200, selected.status(), selected.body());
         assertEquals(java.util.Set.of("@odata.context", "@odata.type", "id", "displayName", "publisher"),
                 selected.json().keySet());
         assertEquals(graph.uri("$metadata") + "#deviceAppManagement/mobileApps(displayName,publisher)/$entity",
                 selected.json().getString("@odata.context"));
-        Answer expand = graph.get(APPS + "/" + app + "?$expand=deviceStatuses");
+        Answer expand = graph.get(Routes.app(app) + "?$expand=deviceStatuses");
         assertEquals(400, expand.status(), expand.body());
         assertTrue(expand.errorMessage().contains("'deviceStatuses'"), expand.errorMessage());
         assertEquals(400, graph.get(APPS + "?$expand=userStatuses").status());
-        assertEquals(400, graph.get(APPS + "/" + app + "?$orderby=displayName").status());
+        assertEquals(400, graph.get(Routes.app(app) + "?$orderby=displayName").status());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class WhatClientsSendIT extends DeployedService {
     @BeforeEach
     void newApp() {
         app = graph.newApp();
-        devices = APPS + "/" + app + "/deviceStatuses";
+        devices = Routes.deviceStatuses(app);
     }
 
     /** Every member Graph publishes, taken from the official SDK's enum, not from ours. */
@@ -65,7 +66,7 @@ class WhatClientsSendIT extends DeployedService {
     @Test
     void odataTypeWithoutTheHashIsAcceptedOnEveryTypeAndAnsweredWithIt() {
         Answer status = graph.post(devices, "{\"@odata.type\":\"microsoft.graph.mobileAppInstallStatus\",\"deviceName\":\"a\"}");
-        Answer user = graph.post(APPS + "/" + app + "/userStatuses",
+        Answer user = graph.post(Routes.userStatuses(app),
                 "{\"@odata.type\":\"microsoft.graph.userAppInstallStatus\",\"userName\":\"u\"}");
         Answer webApp = graph.post(APPS, "{\"@odata.type\":\"microsoft.graph.webApp\",\"displayName\":\"w\"}");
 
@@ -104,12 +105,12 @@ class WhatClientsSendIT extends DeployedService {
     @Test
     void patchTakesBackWhatGetGaveOnEveryType() {
         String user = graph.newUserStatus(app);
-        String users = APPS + "/" + app + "/userStatuses";
+        String users = Routes.userStatuses(app);
         graph.post(users + "/" + user + "/deviceStatuses", "{\"installState\":\"installed\"}");
         String status = graph.post(devices, "{\"deviceName\":\"before\"}").json().getString("id");
 
         for (String[] change : new String[][] {{devices + "/" + status, "deviceName"}, {users + "/" + user, "userName"},
-                {APPS + "/" + app, "displayName"}}) {
+                {Routes.app(app), "displayName"}}) {
             JsonObject read = graph.get(change[0]).json();
             String sent = Json.createObjectBuilder(read).add(change[1], "after").build().toString();
 
@@ -128,11 +129,11 @@ class WhatClientsSendIT extends DeployedService {
 
     @Test
     void patchIgnoresServerKeptPropertiesAndRefusesAnotherKey() {
-        String users = APPS + "/" + app + "/userStatuses";
+        String users = Routes.userStatuses(app);
         String user = graph.newUserStatus(app);
 
         Answer counts = graph.patch(users + "/" + user, "{\"id\":\"" + user + "\",\"installedDeviceCount\":4}");
-        Answer assigned = graph.patch(APPS + "/" + app, "{\"isAssigned\":true,\"createdDateTime\":\"2001-01-01T00:00:00Z\"}");
+        Answer assigned = graph.patch(Routes.app(app), "{\"isAssigned\":true,\"createdDateTime\":\"2001-01-01T00:00:00Z\"}");
         Answer otherKey = graph.patch(users + "/" + user, "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"userName\":\"x\"}");
 
         assertEquals(200, counts.status(), counts.body());

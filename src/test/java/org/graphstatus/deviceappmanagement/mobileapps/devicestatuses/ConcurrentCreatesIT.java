@@ -1,6 +1,5 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
@@ -13,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +29,7 @@ class ConcurrentCreatesIT extends DeployedService {
     void everyConcurrentCreateIsStoredOnceAndCounted() throws Exception {
         String app = graph.newApp();
         String user = graph.newUserStatus(app);
-        String devices = APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses";
+        String devices = Routes.deviceStatuses(app, user);
         List<Callable<Answer>> creates = new ArrayList<>();
         for (int i = 0; i < CREATES; i++) {
             String body = "{\"deviceName\":\"device " + i + "\",\"installState\":\"" + STATES.get(i % STATES.size()) + "\"}";
@@ -51,10 +51,10 @@ class ConcurrentCreatesIT extends DeployedService {
         List<JsonObject> stored = graph.all(devices);
         assertEquals(CREATES, stored.size());
         assertEquals(CREATES, stored.stream().map(s -> s.getString("id")).distinct().count());
-        assertEquals(CREATES, graph.all(APPS + "/" + app + "/deviceStatuses").size());
+        assertEquals(CREATES, graph.all(Routes.deviceStatuses(app)).size());
         Map<String, Long> byState = stored.stream()
                 .collect(Collectors.groupingBy(s -> s.getString("installState"), Collectors.counting()));
-        JsonObject counts = graph.get(APPS + "/" + app + "/userStatuses/" + user).json();
+        JsonObject counts = graph.get(Routes.userStatus(app, user)).json();
         assertEquals(CREATES / STATES.size(), byState.get("installed"));
         assertEquals((long) byState.get("installed"), counts.getInt("installedDeviceCount"));
         assertEquals((long) byState.get("failed"), counts.getInt("failedDeviceCount"));
@@ -75,7 +75,7 @@ class ConcurrentCreatesIT extends DeployedService {
         }
         List<Callable<Answer>> writes = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            String status = APPS + "/" + app + "/deviceStatuses/" + existing.get(i);
+            String status = Routes.app(app) + "/deviceStatuses/" + existing.get(i);
             String state = STATES.get(i % STATES.size());
             String newDevice = devices(app, users.get(i % 4));
             writes.add(i % 3 == 0 ? () -> graph.delete(status) : () -> graph.patch(status, "{\"installState\":\"" + state + "\"}"));
@@ -95,16 +95,16 @@ class ConcurrentCreatesIT extends DeployedService {
         }
 
         assertEquals(Map.of(201, 60L, 200, 40L, 204, 20L), answers);
-        List<JsonObject> rows = graph.all(APPS + "/" + app + "/deviceStatuses");
+        List<JsonObject> rows = graph.all(Routes.deviceStatuses(app));
         assertEquals(100, rows.size());
-        JsonObject summary = graph.get(APPS + "/" + app + "/installSummary").json();
+        JsonObject summary = graph.get(Routes.app(app) + "/installSummary").json();
         for (String state : STATES) {
             assertEquals(rows.stream().filter(r -> r.getString("installState").equals(state)).count(),
                     summary.getInt(state + "DeviceCount"), state);
         }
         for (String user : users) {
             List<JsonObject> own = graph.all(devices(app, user));
-            JsonObject counts = graph.get(APPS + "/" + app + "/userStatuses/" + user).json();
+            JsonObject counts = graph.get(Routes.userStatus(app, user)).json();
             for (String state : List.of("installed", "failed", "notInstalled")) {
                 assertEquals(own.stream().filter(r -> r.getString("installState").equals(state)).count(),
                         counts.getInt(state + "DeviceCount"), user + " " + state);
@@ -113,6 +113,6 @@ class ConcurrentCreatesIT extends DeployedService {
     }
 
     private static String devices(String app, String user) {
-        return APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses";
+        return Routes.deviceStatuses(app, user);
     }
 }

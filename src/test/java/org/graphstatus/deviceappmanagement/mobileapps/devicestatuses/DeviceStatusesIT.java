@@ -1,6 +1,5 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,13 +51,13 @@ class DeviceStatusesIT extends DeployedService {
     @ParameterizedTest
     @ValueSource(strings = {"/deviceStatuses", "/deviceStatuses/"})
     void createsOnTheAppRouteWithOrWithoutTrailingSlash(String route) {
-        Answer created = graph.post(APPS + "/" + app + route, PAGE_EXAMPLE);
+        Answer created = graph.post(Routes.app(app) + route, PAGE_EXAMPLE);
 
         assertEquals(201, created.status(), created.body());
         JsonObject status = created.json();
         String id = status.getString("id");
         assertEquals(id, UUID.fromString(id).toString(), "a server-made GUID");
-        assertEquals(graph.uri(APPS + "/" + app + "/deviceStatuses/" + id).toString(), created.header("Location"));
+        assertEquals(graph.uri(Routes.app(app) + "/deviceStatuses/" + id).toString(), created.header("Location"));
         assertEquals(graph.uri("$metadata").toString() + "#deviceAppManagement/mobileApps('" + app
                 + "')/deviceStatuses/$entity", status.getString("@odata.context"));
         assertPageExample(status);
@@ -69,7 +69,7 @@ class DeviceStatusesIT extends DeployedService {
     @ValueSource(strings = {"/deviceStatuses", "/deviceStatuses/"})
     void createsOnTheUserRouteWithOrWithoutTrailingSlash(String route) {
         String user = graph.newUserStatus(app);
-        String userRoute = APPS + "/" + app + "/userStatuses/" + user;
+        String userRoute = Routes.userStatus(app, user);
 
         Answer created = graph.post(userRoute + route, PAGE_EXAMPLE);
 
@@ -81,26 +81,26 @@ class DeviceStatusesIT extends DeployedService {
                 + user + "')/deviceStatuses/$entity", status.getString("@odata.context"));
         assertPageExample(status);
         assertEquals(200, graph.get(userRoute + "/deviceStatuses/" + id).status());
-        assertEquals(200, graph.get(APPS + "/" + app + "/deviceStatuses/" + id).status(), "it belongs to the app too");
+        assertEquals(200, graph.get(Routes.app(app) + "/deviceStatuses/" + id).status(), "it belongs to the app too");
     }
 
     @Test
     void theAppsCollectionHoldsAllItsStatusesAndTheUsersOnlyTheUsers() {
         String ann = graph.newUserStatus(app);
         String bob = graph.newUserStatus(app);
-        String direct = createdId(APPS + "/" + app + "/deviceStatuses", "{}");
-        String annsDevice = createdId(APPS + "/" + app + "/userStatuses/" + ann + "/deviceStatuses", "{}");
-        String bobsDevice = createdId(APPS + "/" + app + "/userStatuses/" + bob + "/deviceStatuses", "{}");
+        String direct = createdId(Routes.deviceStatuses(app), "{}");
+        String annsDevice = createdId(Routes.deviceStatuses(app, ann), "{}");
+        String bobsDevice = createdId(Routes.deviceStatuses(app, bob), "{}");
 
-        assertEquals(Set.of(direct, annsDevice, bobsDevice), ids(APPS + "/" + app + "/deviceStatuses"));
-        assertEquals(Set.of(annsDevice), ids(APPS + "/" + app + "/userStatuses/" + ann + "/deviceStatuses"));
-        assertEquals(Set.of(bobsDevice), ids(APPS + "/" + app + "/userStatuses/" + bob + "/deviceStatuses"));
-        assertEquals(Set.of(), ids(APPS + "/" + graph.newApp() + "/deviceStatuses"), "another app's is empty");
+        assertEquals(Set.of(direct, annsDevice, bobsDevice), ids(Routes.deviceStatuses(app)));
+        assertEquals(Set.of(annsDevice), ids(Routes.deviceStatuses(app, ann)));
+        assertEquals(Set.of(bobsDevice), ids(Routes.deviceStatuses(app, bob)));
+        assertEquals(Set.of(), ids(Routes.deviceStatuses(graph.newApp())), "another app's is empty");
     }
 
     @Test
     void aCollectionNamesItsContext() {
-        Answer list = graph.get(APPS + "/" + app + "/deviceStatuses");
+        Answer list = graph.get(Routes.deviceStatuses(app));
 
         assertEquals(200, list.status());
         assertEquals(graph.uri("$metadata") + "#deviceAppManagement/mobileApps('" + app + "')/deviceStatuses",
@@ -110,12 +110,12 @@ class DeviceStatusesIT extends DeployedService {
 
     @Test
     void aStatusIsNotReachableUnderAnotherParent() {
-        String id = createdId(APPS + "/" + app + "/deviceStatuses", "{}");
+        String id = createdId(Routes.deviceStatuses(app), "{}");
         String otherApp = graph.newApp();
         String user = graph.newUserStatus(app);
 
-        Answer underOtherApp = graph.get(APPS + "/" + otherApp + "/deviceStatuses/" + id);
-        Answer underUser = graph.get(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses/" + id);
+        Answer underOtherApp = graph.get(Routes.app(otherApp) + "/deviceStatuses/" + id);
+        Answer underUser = graph.get(Routes.userStatus(app, user) + "/deviceStatuses/" + id);
 
         assertEquals(404, underOtherApp.status());
         assertEquals("ResourceNotFound", underOtherApp.errorCode());
@@ -124,7 +124,7 @@ class DeviceStatusesIT extends DeployedService {
 
     @Test
     void leftOutPropertiesTakeTheMetadataDefaults() {
-        JsonObject status = graph.post(APPS + "/" + app + "/deviceStatuses", "{}").json();
+        JsonObject status = graph.post(Routes.deviceStatuses(app), "{}").json();
 
         assertEquals(0, status.getInt("errorCode"));
         assertEquals("unknown", status.getString("installState"));
@@ -139,9 +139,9 @@ class DeviceStatusesIT extends DeployedService {
 
     @Test
     void theStateSentUnderOneNameAnswersUnderBoth() {
-        JsonObject oldName = graph.post(APPS + "/" + app + "/deviceStatuses",
+        JsonObject oldName = graph.post(Routes.deviceStatuses(app),
                 "{\"mobileAppInstallStatusValue\":\"pendingInstall\"}").json();
-        JsonObject newName = graph.post(APPS + "/" + app + "/deviceStatuses", "{\"installState\":\"installed\"}").json();
+        JsonObject newName = graph.post(Routes.deviceStatuses(app), "{\"installState\":\"installed\"}").json();
 
         assertEquals("pendingInstall", oldName.getString("installState"));
         assertEquals("installed", newName.getString("mobileAppInstallStatusValue"));
@@ -151,19 +151,19 @@ class DeviceStatusesIT extends DeployedService {
     @ValueSource(strings = {"2017-01-01T00:02:49.3205976-08:00", "2017-01-01T00:02:49Z", "2017-01-01T08:02:49.1+05:30",
             "2026-11-28T12:00:00.000000+00:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999-14:00"})
     void lastSyncDateTimeComesBackExactlyAsItWentIn(String sent) {
-        Answer created = graph.post(APPS + "/" + app + "/deviceStatuses", "{\"lastSyncDateTime\":\"" + sent + "\"}");
+        Answer created = graph.post(Routes.deviceStatuses(app), "{\"lastSyncDateTime\":\"" + sent + "\"}");
 
         assertEquals(201, created.status(), created.body());
         assertEquals(sent, created.json().getString("lastSyncDateTime"));
         String id = created.json().getString("id");
-        assertEquals(sent, graph.get(APPS + "/" + app + "/deviceStatuses/" + id).json().getString("lastSyncDateTime"));
+        assertEquals(sent, graph.get(Routes.app(app) + "/deviceStatuses/" + id).json().getString("lastSyncDateTime"));
     }
 
     @Test
     void everyMemberOfResultantAppStateIsAccepted() {
         for (String state : List.of("notApplicable", "installed", "failed", "notInstalled", "uninstallFailed",
                 "pendingInstall", "unknown")) {
-            Answer created = graph.post(APPS + "/" + app + "/deviceStatuses", "{\"installState\":\"" + state + "\"}");
+            Answer created = graph.post(Routes.deviceStatuses(app), "{\"installState\":\"" + state + "\"}");
             assertEquals(201, created.status(), state + ": " + created.body());
             assertEquals(state, created.json().getString("installState"));
         }
@@ -173,23 +173,23 @@ class DeviceStatusesIT extends DeployedService {
     void anIdInTheBodyIsIgnored() {
         String mine = UUID.randomUUID().toString();
 
-        Answer created = graph.post(APPS + "/" + app + "/deviceStatuses", "{\"id\":\"" + mine + "\"}");
+        Answer created = graph.post(Routes.deviceStatuses(app), "{\"id\":\"" + mine + "\"}");
 
         assertEquals(201, created.status());
         assertNotEquals(mine, created.json().getString("id"));
-        assertEquals(404, graph.get(APPS + "/" + app + "/deviceStatuses/" + mine).status());
+        assertEquals(404, graph.get(Routes.app(app) + "/deviceStatuses/" + mine).status());
     }
 
     @Test
     void theUsersDeviceCountsFollowItsStatuses() {
         String user = graph.newUserStatus(app);
-        String devices = APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses";
+        String devices = Routes.deviceStatuses(app, user);
         for (String state : List.of("installed", "installed", "failed", "notInstalled", "pendingInstall")) {
             assertEquals(201, graph.post(devices, "{\"installState\":\"" + state + "\"}").status());
         }
-        createdId(APPS + "/" + app + "/deviceStatuses", "{\"installState\":\"installed\"}"); // not the user's
+        createdId(Routes.deviceStatuses(app), "{\"installState\":\"installed\"}"); // not the user's
 
-        JsonObject counts = graph.get(APPS + "/" + app + "/userStatuses/" + user).json();
+        JsonObject counts = graph.get(Routes.userStatus(app, user)).json();
 
         assertEquals(2, counts.getInt("installedDeviceCount"));
         assertEquals(1, counts.getInt("failedDeviceCount"));
@@ -199,13 +199,13 @@ class DeviceStatusesIT extends DeployedService {
     @Test
     void correlationHeadersAreEchoed() {
         String mine = UUID.randomUUID().toString();
-        Answer answer = GraphClient.send(GraphClient.request(graph.uri(APPS + "/" + app + "/deviceStatuses"),
+        Answer answer = GraphClient.send(GraphClient.request(graph.uri(Routes.deviceStatuses(app)),
                 Tokens.delegated(Tokens.READ_WRITE)).header("client-request-id", mine).GET());
 
         assertEquals(mine, answer.header("client-request-id"));
         String requestId = answer.header("request-id");
         assertEquals(requestId, UUID.fromString(requestId).toString());
-        Answer withoutOne = graph.get(APPS + "/" + app + "/deviceStatuses");
+        Answer withoutOne = graph.get(Routes.deviceStatuses(app));
         assertEquals(withoutOne.header("request-id"), withoutOne.header("client-request-id"));
         assertNotEquals(requestId, withoutOne.header("request-id"), "a new request-id for every request");
     }
@@ -213,7 +213,7 @@ class DeviceStatusesIT extends DeployedService {
     @ParameterizedTest
     @ValueSource(strings = {"", "/userStatuses/{user}"})
     void selectOnOneStatusAnswersOnlyThoseAndTheContextNamesThem(String parent) {
-        String statuses = APPS + "/" + app + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
+        String statuses = Routes.app(app) + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
         String id = createdId(statuses, PAGE_EXAMPLE);
 
         Answer selected = graph.get(statuses + "/" + id + "?$select=deviceName,installState");
@@ -235,28 +235,28 @@ class DeviceStatusesIT extends DeployedService {
     @ParameterizedTest
     @ValueSource(strings = {"", "/userStatuses/{user}"})
     void theAppNavigationAnswersTheStatusesAppAsItsDerivedType(String parent) {
-        String statuses = APPS + "/" + app + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
+        String statuses = Routes.app(app) + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
         String id = createdId(statuses, "{}");
 
         Answer navigated = graph.get(statuses + "/" + id + "/app");
 
         assertEquals(200, navigated.status(), navigated.body());
-        assertEquals(graph.get(APPS + "/" + app).json(), navigated.json(), "the app, as GET of the app answers it");
+        assertEquals(graph.get(Routes.app(app)).json(), navigated.json(), "the app, as GET of the app answers it");
         assertEquals("#microsoft.graph.webApp", navigated.json().getString("@odata.type"));
         String missing = UUID.randomUUID().toString();
         Answer notThere = graph.get(statuses + "/" + missing + "/app");
         assertEquals(404, notThere.status(), notThere.body());
         assertEquals("ResourceNotFound", notThere.errorCode());
-        assertEquals(404, graph.get(APPS + "/" + graph.newApp() + "/deviceStatuses/" + id + "/app").status(),
+        assertEquals(404, graph.get(Routes.app(graph.newApp()) + "/deviceStatuses/" + id + "/app").status(),
                 "not under another app");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/userStatuses/{user}"})
     void expandAppEmbedsTheAppInTheCollectionAndTheEntity(String parent) {
-        String statuses = APPS + "/" + app + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
+        String statuses = Routes.app(app) + parent.replace("{user}", graph.newUserStatus(app)) + "/deviceStatuses";
         String id = createdId(statuses, "{}");
-        JsonObject theApp = graph.get(APPS + "/" + app).json();
+        JsonObject theApp = graph.get(Routes.app(app)).json();
 
         Answer list = graph.get(statuses + "?$expand=app");
         assertEquals(200, list.status(), list.body());
@@ -284,7 +284,7 @@ class DeviceStatusesIT extends DeployedService {
     @Test
     void answersCarryGraphsODataHeaders() {
         String json = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
-        String statuses = APPS + "/" + app + "/deviceStatuses";
+        String statuses = Routes.deviceStatuses(app);
         Answer created = graph.post(statuses, PAGE_EXAMPLE);
         String id = created.json().getString("id");
         for (Answer answer : List.of(created, graph.get(statuses), graph.get(statuses + "/" + id),

@@ -2,7 +2,6 @@ package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses;
 
 import static java.util.Comparator.comparing;
 import static java.util.Comparator.nullsFirst;
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +20,7 @@ import java.util.function.Predicate;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +43,7 @@ class QueryOptionsIT extends DeployedService {
     void statuses() {
         synchronized (QueryOptionsIT.class) {
             if (created == null) {
-                statuses = APPS + "/" + graph.newApp() + "/deviceStatuses";
+                statuses = Routes.deviceStatuses(graph.newApp());
                 var all = new ArrayList<JsonObject>();
                 for (int i = 0; i < STATUSES; i++) {
                     String name = i % 10 == 0 ? "null" : "\"dev-" + (i % 37) + (i % 3 == 0 ? "ünï✓" : "") + "\"";

@@ -1,6 +1,5 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import java.util.stream.Stream;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,13 +76,13 @@ class RefusedRequestsIT extends DeployedService {
     @ParameterizedTest
     @MethodSource("badBodies")
     void aBadBodyOnTheAppRouteIs400AndStoresNothing(String body, String messageNames) {
-        assertRefused(graph.post(APPS + "/" + app + "/deviceStatuses", body), 400, "BadRequest", messageNames);
+        assertRefused(graph.post(Routes.deviceStatuses(app), body), 400, "BadRequest", messageNames);
     }
 
     @ParameterizedTest
     @MethodSource("badBodies")
     void aBadBodyOnTheUserRouteIs400AndStoresNothing(String body, String messageNames) {
-        assertRefused(graph.post(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses", body),
+        assertRefused(graph.post(Routes.deviceStatuses(app, user), body),
                 400, "BadRequest", messageNames);
     }
 
@@ -107,8 +107,8 @@ class RefusedRequestsIT extends DeployedService {
     @ValueSource(strings = {"deviceStatuses", "userStatuses/{user}/deviceStatuses"})
     void aBodyOver4MiBIs413(String route) {
         String big = "{\"deviceName\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}";
-        assertRefused(graph.post(route.equals("deviceStatuses") ? APPS + "/" + app + "/deviceStatuses"
-                : APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses", big), 413, "RequestEntityTooLarge", "4194304");
+        assertRefused(graph.post(route.equals("deviceStatuses") ? Routes.deviceStatuses(app)
+                : Routes.deviceStatuses(app, user), big), 413, "RequestEntityTooLarge", "4194304");
     }
 
     @ParameterizedTest
@@ -122,18 +122,18 @@ class RefusedRequestsIT extends DeployedService {
     @Test
     void anUnknownAppIs404OnEveryRoute() {
         String missing = "5e1f6f64-0000-4000-8000-000000000000";
-        assertEquals(404, graph.post(APPS + "/" + missing + "/deviceStatuses", "{}").status());
-        assertEquals(404, graph.get(APPS + "/" + missing + "/deviceStatuses").status());
-        assertEquals(404, graph.post(APPS + "/" + missing + "/userStatuses/" + user + "/deviceStatuses", "{}").status());
-        assertRefused(graph.post(APPS + "/" + missing + "/deviceStatuses", "{}"), 404, "ResourceNotFound", missing);
+        assertEquals(404, graph.post(Routes.deviceStatuses(missing), "{}").status());
+        assertEquals(404, graph.get(Routes.deviceStatuses(missing)).status());
+        assertEquals(404, graph.post(Routes.deviceStatuses(missing, user), "{}").status());
+        assertRefused(graph.post(Routes.deviceStatuses(missing), "{}"), 404, "ResourceNotFound", missing);
     }
 
     @Test
     void anUnknownUserStatusIs404() {
         String missing = "5e1f6f64-0000-4000-8000-000000000001";
-        assertRefused(graph.post(APPS + "/" + app + "/userStatuses/" + missing + "/deviceStatuses", "{}"),
+        assertRefused(graph.post(Routes.deviceStatuses(app, missing), "{}"),
                 404, "ResourceNotFound", missing);
-        assertEquals(404, graph.get(APPS + "/" + app + "/userStatuses/" + missing + "/deviceStatuses").status());
+        assertEquals(404, graph.get(Routes.deviceStatuses(app, missing)).status());
     }
 
     @Test
@@ -141,10 +141,10 @@ class RefusedRequestsIT extends DeployedService {
         String otherApp = graph.newApp();
         String othersUser = graph.newUserStatus(otherApp);
 
-        assertRefused(graph.post(APPS + "/" + app + "/userStatuses/" + othersUser + "/deviceStatuses", "{}"),
+        assertRefused(graph.post(Routes.deviceStatuses(app, othersUser), "{}"),
                 404, "ResourceNotFound", othersUser);
-        assertEquals(0, graph.get(APPS + "/" + otherApp + "/deviceStatuses").json().getJsonArray("value").size());
-        assertEquals(404, graph.get(APPS + "/" + app + "/userStatuses/" + othersUser).status());
+        assertEquals(0, graph.get(Routes.deviceStatuses(otherApp)).json().getJsonArray("value").size());
+        assertEquals(404, graph.get(Routes.userStatus(app, othersUser)).status());
     }
 
     /** Graph's answer: 400, naming the first segment it could not follow; an unknown key is a 404 (above). */
@@ -175,7 +175,7 @@ class RefusedRequestsIT extends DeployedService {
     }
 
     private java.net.URI devices(String route) {
-        return graph.uri(APPS + "/" + app + "/" + route.replace("{user}", user));
+        return graph.uri(Routes.app(app) + "/" + route.replace("{user}", user));
     }
 
     private void assertRefused(Answer answer, int status, String code, String messageNames) {
@@ -188,9 +188,9 @@ class RefusedRequestsIT extends DeployedService {
         assertEquals(answer.header("client-request-id"), innerError.getString("client-request-id"));
         assertNotNull(innerError.getString("date"));
         assertTrue(!answer.body().contains("Exception") && !answer.body().contains("at org."), answer.body());
-        assertEquals(0, graph.get(APPS + "/" + app + "/deviceStatuses").json().getJsonArray("value").size(),
+        assertEquals(0, graph.get(Routes.deviceStatuses(app)).json().getJsonArray("value").size(),
                 "nothing was stored under the app");
-        assertEquals(0, graph.get(APPS + "/" + app + "/userStatuses/" + user + "/deviceStatuses").json()
+        assertEquals(0, graph.get(Routes.deviceStatuses(app, user)).json()
                 .getJsonArray("value").size(), "nothing was stored under the user");
     }
 }

@@ -1,12 +1,12 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses;
 
-import static org.graphstatus.testing.GraphClient.APPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +23,8 @@ class UpdateAndDeleteIT extends DeployedService {
     @BeforeEach
     void aStatusUnderAUser() {
         app = graph.newApp();
-        appRoute = APPS + "/" + app + "/deviceStatuses";
-        userRoute = APPS + "/" + app + "/userStatuses/" + graph.newUserStatus(app) + "/deviceStatuses";
+        appRoute = Routes.deviceStatuses(app);
+        userRoute = Routes.deviceStatuses(app, graph.newUserStatus(app));
         Answer created = graph.post(userRoute, """
                 {"deviceName": "laptop", "deviceId": "d-1", "osVersion": "10.0", "errorCode": 5,
                  "installState": "failed", "installStateDetail": "seeInstallErrorCode",
@@ -91,7 +91,7 @@ class UpdateAndDeleteIT extends DeployedService {
 
     @Test
     void anotherAppsRouteCannotReachIt() {
-        String otherApp = APPS + "/" + graph.newApp() + "/deviceStatuses/" + id();
+        String otherApp = Routes.app(graph.newApp()) + "/deviceStatuses/" + id();
 
         assertEquals(404, graph.patch(otherApp, "{\"deviceName\": \"x\"}").status());
         assertEquals(404, graph.delete(otherApp).status());

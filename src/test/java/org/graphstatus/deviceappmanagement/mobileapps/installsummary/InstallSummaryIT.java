@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 
 /** An app's installSummary: all ten counts, following every create, update and delete of its statuses. */
@@ -31,8 +32,8 @@ class InstallSummaryIT extends DeployedService {
                 "failedUserCount", 1, "pendingInstallUserCount", 0, "notApplicableUserCount", 0,
                 "notInstalledUserCount", 0), counts(app));
 
-        assertEquals(200, graph.patch(APPS + "/" + app + "/deviceStatuses/" + last, "{\"installState\":\"installed\"}").status());
-        assertEquals(204, graph.delete(APPS + "/" + app + "/userStatuses/" + ann).status()); // with her two devices
+        assertEquals(200, graph.patch(Routes.app(app) + "/deviceStatuses/" + last, "{\"installState\":\"installed\"}").status());
+        assertEquals(204, graph.delete(Routes.userStatus(app, ann)).status()); // with her two devices
         assertEquals(Map.of("installedDeviceCount", 3, "failedDeviceCount", 0, "pendingInstallDeviceCount", 1,
                 "notApplicableDeviceCount", 1, "notInstalledDeviceCount", 0, "installedUserCount", 1,
                 "failedUserCount", 0, "pendingInstallUserCount", 0, "notApplicableUserCount", 0,
@@ -48,14 +49,14 @@ class InstallSummaryIT extends DeployedService {
     }
 
     private String create(String app, String user, String state) {
-        String route = APPS + "/" + app + (user == null ? "" : "/userStatuses/" + user) + "/deviceStatuses";
+        String route = Routes.app(app) + (user == null ? "" : "/userStatuses/" + user) + "/deviceStatuses";
         Answer created = graph.post(route, "{\"installState\":\"" + state + "\"}");
         assertEquals(201, created.status(), created.body());
         return created.json().getString("id");
     }
 
     private Map<String, Integer> counts(String app) {
-        Answer answer = graph.get(APPS + "/" + app + "/installSummary");
+        Answer answer = graph.get(Routes.app(app) + "/installSummary");
         assertEquals(200, answer.status(), answer.body());
         JsonObject summary = answer.json();
         assertEquals("#microsoft.graph.mobileAppInstallSummary", summary.getString("@odata.type"));

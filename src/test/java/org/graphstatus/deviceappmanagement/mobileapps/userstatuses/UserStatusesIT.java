@@ -10,6 +10,7 @@ import java.util.List;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class UserStatusesIT extends DeployedService {
 
     @BeforeEach
     void newApp() {
-        users = APPS + "/" + graph.newApp() + "/userStatuses";
+        users = Routes.userStatuses(graph.newApp());
     }
 
     @Test
@@ -100,7 +101,7 @@ class UserStatusesIT extends DeployedService {
         assertEquals(204, graph.delete(users + "/" + ann).status());
 
         assertEquals(404, graph.get(users + "/" + ann).status());
-        String appDevices = APPS + "/" + appId() + "/deviceStatuses/";
+        String appDevices = Routes.app(appId()) + "/deviceStatuses/";
         assertEquals(404, graph.get(appDevices + annsDevice).status(), "contained: deleted with its user");
         assertEquals(200, graph.get(appDevices + bobsDevice).status());
         assertEquals(200, graph.get(users + "/" + bob).status());
@@ -142,7 +143,7 @@ class UserStatusesIT extends DeployedService {
         assertCount("2", users + "/" + ann + "/deviceStatuses/$count?$filter=installState%20eq%20'failed'");
         assertEquals(400, graph.get(users + "/$count?$top=1").status());
         String missing = "8d0e9a49-0000-4000-8000-000000000000";
-        assertEquals(404, graph.get(APPS + "/" + missing + "/userStatuses/$count").status(), "the parent must exist");
+        assertEquals(404, graph.get(Routes.app(missing) + "/userStatuses/$count").status(), "the parent must exist");
         Answer noUser = graph.get(users + "/" + missing + "/deviceStatuses/$count");
         assertEquals(404, noUser.status(), noUser.body());
         assertEquals("ResourceNotFound", noUser.errorCode());
@@ -151,7 +152,7 @@ class UserStatusesIT extends DeployedService {
     @Test
     void theAppNavigationAndExpandAnswerTheUsersApp() {
         String ann = graph.post(users, "{\"userName\":\"Ann\"}").json().getString("id");
-        JsonObject app = graph.get(APPS + "/" + appId()).json();
+        JsonObject app = graph.get(Routes.app(appId())).json();
 
         Answer navigated = graph.get(users + "/" + ann + "/app");
         assertEquals(200, navigated.status(), navigated.body());
