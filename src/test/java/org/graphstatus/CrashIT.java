@@ -100,7 +100,7 @@ class CrashIT {
             GraphClient graph = restarted.graph();
             int found = 0;
             for (var ack : acknowledged.entrySet()) {
-                Answer answer = graph.get(Routes.app(app) + "/deviceStatuses/" + ack.getKey());
+                Answer answer = graph.get(Routes.deviceStatus(app, ack.getKey()));
                 assertEquals(200, answer.status(), "acknowledged status " + ack.getKey() + " is lost");
                 assertSameStatus(ack.getValue(), answer.json());
                 found++;

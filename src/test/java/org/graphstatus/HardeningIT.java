@@ -33,7 +33,7 @@ class HardeningIT extends DeployedService {
     void apiAnswersWithTenantDataAreNotStoredOrSniffed() {
         String app = graph.newApp();
         for (Answer answer : List.of(graph.get(Routes.app(app)), graph.get(APPS), graph.post(Routes.deviceStatuses(app), "{}"),
-                graph.get(Routes.app(app) + "/installSummary"), graph.get(Routes.app(app) + "/nothing"),
+                graph.get(Routes.installSummary(app)), graph.get(Routes.app(app) + "/nothing"),
                 graph.get(APPS + "/00000000-0000-0000-0000-000000000000"))) {
             assertEquals("no-store", answer.header("Cache-Control"), answer.response().uri() + " " + answer.status());
             assertEquals("nosniff", answer.header("X-Content-Type-Options"), answer.response().uri().toString());

@@ -112,10 +112,10 @@ class PayaraServerIT {
 
         restart.run();
         for (String id : List.of(onApp, onUser)) {
-            Answer kept = get(root, "beta/" + Routes.app(app) + "/deviceStatuses/" + id);
+            Answer kept = get(root, "beta/" + Routes.deviceStatus(app, id));
             assertEquals(200, kept.status(), kept.body());
         }
-        assertEquals("beta", get(root, "beta/" + Routes.app(app) + "/deviceStatuses/" + onUser).json().getString("deviceName"));
+        assertEquals("beta", get(root, "beta/" + Routes.deviceStatus(app, onUser)).json().getString("deviceName"));
     }
 
     /** Until the API asks for a token: a domain serves its default web module's HTML 404 until the WAR is loaded. */

@@ -34,10 +34,10 @@ class StartCommandIT {
                     "{\"deviceName\":\"kept\",\"lastSyncDateTime\":\"2017-01-01T00:02:49.3205976-08:00\"}");
             assertEquals(201, created.status(), created.body());
             status = created.json().getString("id");
-            before = graph.get(Routes.app(app) + "/deviceStatuses/" + status).json();
+            before = graph.get(Routes.deviceStatus(app, status)).json();
         }
         try (var second = PayaraProcess.start(workDir, "StartCommandIT second", port, Map.of())) {
-            var after = second.graph().get(Routes.app(app) + "/deviceStatuses/" + status);
+            var after = second.graph().get(Routes.deviceStatus(app, status));
             assertEquals(200, after.status(), after.body());
             assertEquals(before, after.json());
         }

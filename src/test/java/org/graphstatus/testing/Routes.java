@@ -18,6 +18,16 @@ public final class Routes {
         return app(appId) + "/deviceStatuses";
     }
 
+    /** One status, on the app's route: {@code .../mobileApps/{appId}/deviceStatuses/{id}}. */
+    public static String deviceStatus(String appId, String id) {
+        return deviceStatuses(appId) + "/" + id;
+    }
+
+    /** {@code .../mobileApps/{appId}/installSummary}. */
+    public static String installSummary(String appId) {
+        return app(appId) + "/installSummary";
+    }
+
     /** An app's user statuses: {@code .../mobileApps/{appId}/userStatuses}. */
     public static String userStatuses(String appId) {
         return app(appId) + "/userStatuses";

@@ -141,9 +141,9 @@ class MobileAppsIT extends DeployedService {
         assertEquals(204, deleted.status(), deleted.body());
         assertEquals(404, graph.get(Routes.app(app)).status());
         assertEquals(404, graph.get(Routes.userStatus(app, user)).status());
-        assertEquals(404, graph.get(Routes.app(app) + "/deviceStatuses/" + device).status());
-        assertEquals(404, graph.get(Routes.app(app) + "/deviceStatuses/" + appDevice).status());
-        assertEquals(200, graph.get(Routes.app(other) + "/deviceStatuses/" + othersDevice).status(), "other apps stay");
+        assertEquals(404, graph.get(Routes.deviceStatus(app, device)).status());
+        assertEquals(404, graph.get(Routes.deviceStatus(app, appDevice)).status());
+        assertEquals(200, graph.get(Routes.deviceStatus(other, othersDevice)).status(), "other apps stay");
         assertEquals(404, graph.delete(Routes.app(app)).status());
     }
 

@@ -75,7 +75,7 @@ class ConcurrentCreatesIT extends DeployedService {
         }
         List<Callable<Answer>> writes = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            String status = Routes.app(app) + "/deviceStatuses/" + existing.get(i);
+            String status = Routes.deviceStatus(app, existing.get(i));
             String state = STATES.get(i % STATES.size());
             String newDevice = devices(app, users.get(i % 4));
             writes.add(i % 3 == 0 ? () -> graph.delete(status) : () -> graph.patch(status, "{\"installState\":\"" + state + "\"}"));
@@ -97,7 +97,7 @@ class ConcurrentCreatesIT extends DeployedService {
         assertEquals(Map.of(201, 60L, 200, 40L, 204, 20L), answers);
         List<JsonObject> rows = graph.all(Routes.deviceStatuses(app));
         assertEquals(100, rows.size());
-        JsonObject summary = graph.get(Routes.app(app) + "/installSummary").json();
+        JsonObject summary = graph.get(Routes.installSummary(app)).json();
         for (String state : STATES) {
             assertEquals(rows.stream().filter(r -> r.getString("installState").equals(state)).count(),
                     summary.getInt(state + "DeviceCount"), state);

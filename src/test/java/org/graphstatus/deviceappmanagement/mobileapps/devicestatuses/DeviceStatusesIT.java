@@ -57,7 +57,7 @@ class DeviceStatusesIT extends DeployedService {
         JsonObject status = created.json();
         String id = status.getString("id");
         assertEquals(id, UUID.fromString(id).toString(), "a server-made GUID");
-        assertEquals(graph.uri(Routes.app(app) + "/deviceStatuses/" + id).toString(), created.header("Location"));
+        assertEquals(graph.uri(Routes.deviceStatus(app, id)).toString(), created.header("Location"));
         assertEquals(graph.uri("$metadata").toString() + "#deviceAppManagement/mobileApps('" + app
                 + "')/deviceStatuses/$entity", status.getString("@odata.context"));
         assertPageExample(status);
@@ -81,7 +81,7 @@ class DeviceStatusesIT extends DeployedService {
                 + user + "')/deviceStatuses/$entity", status.getString("@odata.context"));
         assertPageExample(status);
         assertEquals(200, graph.get(userRoute + "/deviceStatuses/" + id).status());
-        assertEquals(200, graph.get(Routes.app(app) + "/deviceStatuses/" + id).status(), "it belongs to the app too");
+        assertEquals(200, graph.get(Routes.deviceStatus(app, id)).status(), "it belongs to the app too");
     }
 
     @Test
@@ -114,7 +114,7 @@ class DeviceStatusesIT extends DeployedService {
         String otherApp = graph.newApp();
         String user = graph.newUserStatus(app);
 
-        Answer underOtherApp = graph.get(Routes.app(otherApp) + "/deviceStatuses/" + id);
+        Answer underOtherApp = graph.get(Routes.deviceStatus(otherApp, id));
         Answer underUser = graph.get(Routes.userStatus(app, user) + "/deviceStatuses/" + id);
 
         assertEquals(404, underOtherApp.status());
@@ -156,7 +156,7 @@ class DeviceStatusesIT extends DeployedService {
         assertEquals(201, created.status(), created.body());
         assertEquals(sent, created.json().getString("lastSyncDateTime"));
         String id = created.json().getString("id");
-        assertEquals(sent, graph.get(Routes.app(app) + "/deviceStatuses/" + id).json().getString("lastSyncDateTime"));
+        assertEquals(sent, graph.get(Routes.deviceStatus(app, id)).json().getString("lastSyncDateTime"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class DeviceStatusesIT extends DeployedService {
 
         assertEquals(201, created.status());
         assertNotEquals(mine, created.json().getString("id"));
-        assertEquals(404, graph.get(Routes.app(app) + "/deviceStatuses/" + mine).status());
+        assertEquals(404, graph.get(Routes.deviceStatus(app, mine)).status());
     }
 
     @Test
@@ -247,7 +247,7 @@ class DeviceStatusesIT extends DeployedService {
         Answer notThere = graph.get(statuses + "/" + missing + "/app");
         assertEquals(404, notThere.status(), notThere.body());
         assertEquals("ResourceNotFound", notThere.errorCode());
-        assertEquals(404, graph.get(Routes.app(graph.newApp()) + "/deviceStatuses/" + id + "/app").status(),
+        assertEquals(404, graph.get(Routes.deviceStatus(graph.newApp(), id) + "/app").status(),
                 "not under another app");
     }
 

@@ -91,7 +91,7 @@ class UpdateAndDeleteIT extends DeployedService {
 
     @Test
     void anotherAppsRouteCannotReachIt() {
-        String otherApp = Routes.app(graph.newApp()) + "/deviceStatuses/" + id();
+        String otherApp = Routes.deviceStatus(graph.newApp(), id());
 
         assertEquals(404, graph.patch(otherApp, "{\"deviceName\": \"x\"}").status());
         assertEquals(404, graph.delete(otherApp).status());

@@ -32,7 +32,7 @@ class InstallSummaryIT extends DeployedService {
                 "failedUserCount", 1, "pendingInstallUserCount", 0, "notApplicableUserCount", 0,
                 "notInstalledUserCount", 0), counts(app));
 
-        assertEquals(200, graph.patch(Routes.app(app) + "/deviceStatuses/" + last, "{\"installState\":\"installed\"}").status());
+        assertEquals(200, graph.patch(Routes.deviceStatus(app, last), "{\"installState\":\"installed\"}").status());
         assertEquals(204, graph.delete(Routes.userStatus(app, ann)).status()); // with her two devices
         assertEquals(Map.of("installedDeviceCount", 3, "failedDeviceCount", 0, "pendingInstallDeviceCount", 1,
                 "notApplicableDeviceCount", 1, "notInstalledDeviceCount", 0, "installedUserCount", 1,
@@ -56,7 +56,7 @@ class InstallSummaryIT extends DeployedService {
     }
 
     private Map<String, Integer> counts(String app) {
-        Answer answer = graph.get(Routes.app(app) + "/installSummary");
+        Answer answer = graph.get(Routes.installSummary(app));
         assertEquals(200, answer.status(), answer.body());
         JsonObject summary = answer.json();
         assertEquals("#microsoft.graph.mobileAppInstallSummary", summary.getString("@odata.type"));

@@ -58,22 +58,28 @@ public class DeviceStatuses {
 
     /** One page of the statuses under the parent that the query options choose. */
     public Page<DeviceStatus> list(String appId, String userStatusId, ODataQuery query) {
-        if (userStatusId == null) {
-            mobileApps.get(appId);
-            return Pages.read(em, DeviceStatus.class, query, "mobileAppId", appId);
-        }
-        userStatuses.get(appId, userStatusId);
-        return Pages.read(em, DeviceStatus.class, query, "userStatusId", userStatusId);
+        Parent parent = parent(appId, userStatusId);
+        return Pages.read(em, DeviceStatus.class, query, parent.attribute(), parent.id());
     }
 
     /** How many statuses under the parent {@code $filter} matches ({@code /$count}). */
     public long count(String appId, String userStatusId, ODataQuery query) {
+        Parent parent = parent(appId, userStatusId);
+        return Pages.count(em, DeviceStatus.class, query, parent.attribute(), parent.id());
+    }
+
+    /** The statuses' attribute that holds the parent's key, and that key. */
+    private record Parent(String attribute, String id) {
+    }
+
+    /** The parent of a collection: the app, or a user status of it; @throws GraphException 404 when there is none. */
+    private Parent parent(String appId, String userStatusId) {
         if (userStatusId == null) {
             mobileApps.get(appId);
-            return Pages.count(em, DeviceStatus.class, query, "mobileAppId", appId);
+            return new Parent("mobileAppId", appId);
         }
         userStatuses.get(appId, userStatusId);
-        return Pages.count(em, DeviceStatus.class, query, "userStatusId", userStatusId);
+        return new Parent("userStatusId", userStatusId);
     }
 
     /** The status's {@code app} navigation: the app it belongs to, once the status is found under this parent. */
