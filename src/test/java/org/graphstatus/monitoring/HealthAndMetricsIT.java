@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.Arrays;
+import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
@@ -81,6 +83,33 @@ class HealthAndMetricsIT extends DeployedService {
 
     private Answer health(String check) {
         return GraphClient.send(GraphClient.request(graph.rootUri("health/" + check), null).GET());
+    }
+
+    /**
+     * A statement past {@code graph.query.timeout} (5 s) is cancelled by the database and answered 503 with
+     * Retry-After instead of holding its connection; a request that needs other tables answers meanwhile. The
+     * slow statement is made by holding a lock on the statuses' table from outside the server.
+     */
+    @Test
+    void aStatementPastTheQueryTimeoutIs503WithRetryAfterAndOtherRequestsGoOn() throws Exception {
+        assumeTrue(Databases.postgresqlRun(), "PostgreSQL run only: the test locks a table from outside the server");
+        String app = graph.newApp();
+        try (Connection db = Databases.connect(Databases.postgresqlUrl(System.getenv().getOrDefault("PGDATABASE", "postgres")))) {
+            db.setAutoCommit(false);
+            db.createStatement().execute("LOCK TABLE mobile_app_install_status IN ACCESS EXCLUSIVE MODE");
+            long started = System.nanoTime();
+            Answer blocked = graph.get(Routes.deviceStatuses(app));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertEquals(503, blocked.status(), blocked.body());
+            assertEquals("ServiceUnavailable", blocked.errorCode());
+            assertEquals("5", blocked.header("Retry-After"));
+            assertTrue(took.compareTo(Duration.ofSeconds(4)) > 0 && took.compareTo(Duration.ofSeconds(20)) < 0,
+                    "cancelled at the 5 s limit, not before and not much after: " + took);
+            assertEquals(200, graph.get(Routes.app(app)).status(), "a request that needs no locked table answers");
+            db.rollback();
+        }
+        assertEquals(200, graph.get(Routes.deviceStatuses(app)).status(), "and the statuses again once the lock is gone");
     }
 
     private static void postgresql(String action) throws IOException, InterruptedException {
