@@ -26,8 +26,8 @@ import org.graphstatus.odata.options.QueryProperty;
  *
  * <p>The rules every type shares, as Graph applies them: the key and the server-kept properties are
  * type-checked and ignored in any body (clients send back what they read, and Graph's own update examples
- * do); a PATCH whose {@code id} differs from the URL's is a 400; a non-nullable property is never set to null, and a create that leaves one out
- * gets the type's default.
+ * do); a PATCH whose {@code id} differs from the URL's is a 400; a non-nullable property is never set to
+ * null, and a create that leaves one out gets the type's default.
  *
  * @param <E> the entity that holds the type's values
  */
@@ -54,16 +54,14 @@ public final class GraphType<E> {
     }
 
     private final String name;
-    private final Function<E, String> key;
     private final Supplier<E> factory;
     private final Map<String, Property<E>> properties;
     private final List<BiConsumer<EntityBody, E>> rules;
     private final QueryModel query;
 
-    private GraphType(String name, Function<E, String> key, Supplier<E> factory, Map<String, Property<E>> properties,
+    private GraphType(String name, Supplier<E> factory, Map<String, Property<E>> properties,
             List<BiConsumer<EntityBody, E>> rules) {
         this.name = name;
-        this.key = key;
         this.factory = factory;
         this.properties = Collections.unmodifiableMap(properties);
         this.rules = List.copyOf(rules);
@@ -256,7 +254,7 @@ public final class GraphType<E> {
         }
 
         public GraphType<E> build() {
-            return new GraphType<>(name, key, factory, properties, rules);
+            return new GraphType<>(name, factory, properties, rules);
         }
 
         private Builder<E> add(Property<E> property) {
