@@ -119,6 +119,9 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
      * stack of its own.
      */
     private static void checkDepth(String text) {
+        if (openings(text) <= MAX_DEPTH) {
+            return; // too few brackets to nest that deep: the usual body costs a character scan, not a second parse
+        }
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             int depth = 0;
             do { // the first value only: what follows it is the full parse's to refuse
@@ -138,6 +141,18 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
         } catch (JsonException | IllegalStateException e) {
             // a key given twice or text after the value: the full parse below says which
         }
+    }
+
+    /** How many {@code [} and <code>{</code> the text holds, inside strings or not: at least its deepest nesting. */
+    private static int openings(String text) {
+        int openings = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' || c == '{') {
+                openings++;
+            }
+        }
+        return openings;
     }
 
     private static GraphException notJson(JsonParsingException e) {
