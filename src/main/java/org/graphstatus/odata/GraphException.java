@@ -42,6 +42,11 @@ public class GraphException extends RuntimeException {
         return new GraphException(415, message, null);
     }
 
+    /** The caller has spent a throttling limit; {@code Retry-After} says when its window ends. */
+    public static GraphException tooManyRequests(String message, int retryAfterSeconds) {
+        return new GraphException(429, message, retryAfterSeconds);
+    }
+
     /** The service cannot answer now; {@code Retry-After} tells the client when to try again. */
     public static GraphException unavailable(String message, int retryAfterSeconds) {
         return new GraphException(503, message, retryAfterSeconds);
