@@ -17,8 +17,8 @@
  * <li>A request runs only after the requests it depends on answered 2xx; otherwise it is not sent and answers 424.</li>
  * <li>Nothing is atomic: one request's failure never undoes another's work (Graph's rule).</li>
  * <li>Requests go only to this server's listener, by its address, never to a host the client names.</li>
- * <li>Throttling (not built yet) counts each request where the server receives it, i.e. each loopback request;
- *     it should not also count the {@code $batch} POST. A 429 comes back in its slot with its {@code Retry-After}.</li>
+ * <li>Throttling counts each request where the server receives it, i.e. each loopback request, and not the
+ *     {@code $batch} POST. A 429 comes back in its slot with its {@code Retry-After}.</li>
  * </ul>
  */
 package org.graphstatus.batch;

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Traffic (issue 12): creates one at a time and through $batch (20 creates a batch), with throttling off and
+# on (graph.throttling=intune with limits too high to be reached, so every request pays for the counting and
+# none is refused), on H2 and on PostgreSQL, side by side in one run: wrk -t2 -c16, after a warm-up, each kind
+# once per round against each server in turn. Prints one table (statuses/s: a batch's are 20 a request) and
+# writes it to bench/results/traffic-<date>.md; afterwards it counts what each app holds, so a slot that did
+# not answer 201 inside a 200 batch shows. Not a test: nothing here passes or fails on a time.
+#   WARMUP=30 ROUNDS=2 DURATION=15 bash bench/traffic.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WARMUP="${WARMUP:-30}" ROUNDS="${ROUNDS:-2}" DURATION="${DURATION:-15}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
+
+./mvnw -q -DskipTests package
+work="$PWD/target/bench-traffic"
+options="$PWD/server-config/jvm.options"
+rm -rf "$work" && mkdir -p "$work"
+TOKEN="$(./mvnw -q -o -Pdev-token | tail -n 1)"
+export TOKEN
+
+pids=()
+db="graph_traffic_$$"
+psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE $db" postgres
+trap 'kill "${pids[@]}" 2>/dev/null || true; sleep 2; psql -h "$PGHOST" -U "$PGUSER" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres' EXIT
+start() { # name port postboot env... : starts a server and waits until the API answers
+    local name=$1 port=$2 postboot=$3; shift 3
+    mkdir -p "$work/$name"
+    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" java "@$options" -jar "$PWD/../../payara-micro.jar" \
+        --deploy "$PWD/../../graph-install-status.war" --addlibs "$PWD/../../postgresql.jar" \
+        --postbootcommandfile "$postboot" --port "$port" --nocluster > "$work/$name.log" 2>&1) &
+    pids+=($!)
+    for _ in $(seq 1 480); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/beta/deviceAppManagement/mobileApps/x")" = 401 ] && return
+        sleep 0.25
+    done
+    echo "$name did not start; see $work/$name.log" >&2; exit 1
+}
+on=(GRAPH_THROTTLING=intune GRAPH_THROTTLING_REQUESTS_PER_TENANT=1000000000 GRAPH_THROTTLING_REQUESTS_PER_APP=1000000000
+    GRAPH_THROTTLING_WRITES_PER_TENANT=1000000000 GRAPH_THROTTLING_WRITES_PER_APP=1000000000)
+servers=(h2-off:18281 h2-on:18282 postgresql-off:18283 postgresql-on:18284)
+start h2-off 18281 "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/h2-off/data"
+start h2-on 18282 "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/h2-on/data" "${on[@]}"
+start postgresql-off 18283 "$PWD/server-config/postgresql.asadmin" PGDATABASE="$db"
+start postgresql-on 18284 "$PWD/server-config/postgresql.asadmin" PGDATABASE="$db" "${on[@]}"
+
+status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"installed","installStateDetail":"noAdditionalDetails","lastSyncDateTime":"2026-11-29T10:00:00.1234567+01:00","mobileAppInstallStatusValue":"installed","osVersion":"10.0.22631","osDescription":"Windows 11","userName":"Ann","userPrincipalName":"ann@contoso.example","displayVersion":"1.2.3"}'
+declare -A apps batches
+new_app() { curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"@odata.type":"#microsoft.graph.webApp","displayName":"bench"}' "localhost:$1/beta/deviceAppManagement/mobileApps" \
+    | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])'; }
+for server in "${servers[@]}"; do
+    name=${server%%:*} port=${server##*:}
+    apps[$name-single]=$(new_app "$port")
+    apps[$name-batch]=$(new_app "$port")
+    batches[$name]=$(python3 -c 'import json,sys
+app, status = sys.argv[1], json.loads(sys.argv[2])
+print(json.dumps({"requests": [{"id": str(i), "method": "POST", "url": f"/deviceAppManagement/mobileApps/{app}/deviceStatuses",
+    "headers": {"Content-Type": "application/json"}, "body": status} for i in range(1, 21)]}))' "${apps[$name-batch]}" "$status")
+done
+
+run() { # server port kind seconds -> RESULT line
+    local name=$1 port=$2 kind=$3 seconds=$4 path body expect
+    case $kind in
+        single) path="/beta/deviceAppManagement/mobileApps/${apps[$name-single]}/deviceStatuses" body=$status expect=201 ;;
+        batch) path='/beta/$batch' body=${batches[$name]} expect=200 ;;
+    esac
+    METHOD=POST URLPATH=$path EXPECT=$expect BODY=$body \
+        wrk -t2 -c16 -d"${seconds}s" --latency -s bench/speed/request.lua "http://localhost:$port" | grep '^RESULT'
+}
+
+echo "warming up, ${WARMUP} s of each kind per server" >&2
+results="$work/results.txt"; : > "$results"
+for server in "${servers[@]}"; do # round 0: counted in what the apps should hold, not in the table
+    for kind in single batch; do echo "0|${server%%:*}|$kind|$(run "${server%%:*}" "${server##*:}" $kind "$WARMUP")" >> "$results"; done
+done
+psql -h "$PGHOST" -U "$PGUSER" -qc "ANALYZE" "$db" # this machine's PostgreSQL runs without autovacuum
+for round in $(seq 1 "$ROUNDS"); do
+    for kind in single batch; do
+        for server in "${servers[@]}"; do
+            echo "round $round, ${server%%:*}: $kind" >&2
+            echo "$round|${server%%:*}|$kind|$(run "${server%%:*}" "${server##*:}" $kind "$DURATION")" >> "$results"
+        done
+    done
+done
+counts="$work/counts.txt"; : > "$counts"
+for server in "${servers[@]}"; do
+    name=${server%%:*} port=${server##*:}
+    for kind in single batch; do
+        echo "$name|$kind|$(curl -s -H "Authorization: Bearer $TOKEN" \
+            "localhost:$port/beta/deviceAppManagement/mobileApps/${apps[$name-$kind]}/deviceStatuses/\$count")" >> "$counts"
+    done
+done
+
+out="bench/results/traffic-$(date +%F).md"
+mkdir -p bench/results
+python3 - "$results" "$counts" <<'PY' | tee "$out"
+import sys, collections, datetime, os
+results, counts = sys.argv[1:]
+rows, sent = collections.OrderedDict(), collections.Counter()
+per = {"single": 1, "batch": 20}
+for line in open(results):
+    rnd, server, kind, result = line.rstrip("\n").split("|")
+    _, rps, p50, p90, p99, errors, requests = result.split()
+    sent[(server, kind)] += int(requests) * per[kind]
+    if rnd == "0":
+        continue
+    rows.setdefault((kind, server), {})[int(rnd)] = dict(rps=float(rps), p50=float(p50), p99=float(p99), errors=int(errors))
+print(f"# Traffic, {datetime.date.today()} (wrk -t2 -c16, {os.environ.get('DURATION','15')} s a kind a round, after {os.environ.get('WARMUP','30')} s of each kind per server)\n")
+print("Same 2 cores for wrk and the four servers (only one is loaded at a time). `on`: graph.throttling=intune with limits")
+print("no request reaches. Batch: 20 creates on the app route a request. Ratios: to the same database's single creates")
+print("with throttling off, same round.\n")
+print("| request | server | round | req/s | statuses/s | p50 ms | p99 ms | errors | ratio |")
+print("|---|---|---|---|---|---|---|---|---|")
+for (kind, server), by_round in rows.items():
+    for rnd, r in sorted(by_round.items()):
+        base = rows[("single", server.split("-")[0] + "-off")][rnd]["rps"]
+        statuses = r["rps"] * per[kind]
+        print(f"| {'create' if kind == 'single' else '$batch of 20 creates'} | {server} | {rnd} | {r['rps']:,.0f} | {statuses:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} | {statuses / base:.2f} |")
+print("\nStatuses each app holds afterwards / creates wrk completed (warm-up included; a request cut off at the end")
+print("of a run may be stored but not counted by wrk):", "; ".join(f"{server} {kind} {count}/{sent[(server, kind)]}"
+    for server, kind, count in (line.rstrip("\n").split("|") for line in open(counts))))
+PY
