@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Traffic (issue 12): creates one at a time and through $batch (20 creates a batch), with throttling off and
-# on (graph.throttling=intune with limits too high to be reached, so every request pays for the counting and
-# none is refused), on H2 and on PostgreSQL, side by side in one run: wrk -t2 -c16, after a warm-up, each kind
-# once per round against each server in turn. Prints one table (statuses/s: a batch's are 20 a request) and
+# Traffic (issues 12 and 15): creates one at a time and through $batch (20 creates a batch), on H2 and on
+# PostgreSQL, three servers each, side by side in one run: as configured by default (group commit on,
+# throttling off), with throttling on (graph.throttling=intune with limits too high to be reached, so every
+# request pays for the counting and none is refused), and without group commit (graph.group-commit.max-size=1:
+# a commit per create). wrk -t2 -c16, after a warm-up, each kind once per round against each server in turn. Prints one table (statuses/s: a batch's are 20 a request) and
 # writes it to bench/results/traffic-<date>.md; afterwards it counts what each app holds, so a slot that did
 # not answer 201 inside a 200 batch shows. Not a test: nothing here passes or fails on a time.
 #   WARMUP=30 ROUNDS=2 DURATION=15 bash bench/traffic.sh
@@ -39,11 +40,16 @@ start() { # name port postboot env... : starts a server and waits until the API 
 }
 on=(GRAPH_THROTTLING=intune GRAPH_THROTTLING_REQUESTS_PER_TENANT=1000000000 GRAPH_THROTTLING_REQUESTS_PER_APP=1000000000
     GRAPH_THROTTLING_WRITES_PER_TENANT=1000000000 GRAPH_THROTTLING_WRITES_PER_APP=1000000000)
-servers=(h2-off:18281 h2-on:18282 postgresql-off:18283 postgresql-on:18284)
-start h2-off 18281 "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/h2-off/data"
-start h2-on 18282 "$PWD/server-config/h2.asadmin" GRAPH_DATA_DIR="$work/h2-on/data" "${on[@]}"
-start postgresql-off 18283 "$PWD/server-config/postgresql.asadmin" PGDATABASE="$db"
-start postgresql-on 18284 "$PWD/server-config/postgresql.asadmin" PGDATABASE="$db" "${on[@]}"
+alone=(GRAPH_GROUP_COMMIT_MAX_SIZE=1)
+servers=(h2:18281 h2-throttling:18282 h2-no-group-commit:18283
+         postgresql:18284 postgresql-throttling:18285 postgresql-no-group-commit:18286)
+h2=("$PWD/server-config/h2.asadmin") pg=("$PWD/server-config/postgresql.asadmin" PGDATABASE="$db")
+start h2 18281 "${h2[@]}" GRAPH_DATA_DIR="$work/h2/data"
+start h2-throttling 18282 "${h2[@]}" GRAPH_DATA_DIR="$work/h2-throttling/data" "${on[@]}"
+start h2-no-group-commit 18283 "${h2[@]}" GRAPH_DATA_DIR="$work/h2-no-group-commit/data" "${alone[@]}"
+start postgresql 18284 "${pg[@]}"
+start postgresql-throttling 18285 "${pg[@]}" "${on[@]}"
+start postgresql-no-group-commit 18286 "${pg[@]}" "${alone[@]}"
 
 status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"installed","installStateDetail":"noAdditionalDetails","lastSyncDateTime":"2026-11-29T10:00:00.1234567+01:00","mobileAppInstallStatusValue":"installed","osVersion":"10.0.22631","osDescription":"Windows 11","userName":"Ann","userPrincipalName":"ann@contoso.example","displayVersion":"1.2.3"}'
 declare -A apps batches
@@ -108,14 +114,15 @@ for line in open(results):
         continue
     rows.setdefault((kind, server), {})[int(rnd)] = dict(rps=float(rps), p50=float(p50), p99=float(p99), errors=int(errors))
 print(f"# Traffic, {datetime.date.today()} (wrk -t2 -c16, {os.environ.get('DURATION','15')} s a kind a round, after {os.environ.get('WARMUP','30')} s of each kind per server)\n")
-print("Same 2 cores for wrk and the four servers (only one is loaded at a time). `on`: graph.throttling=intune with limits")
-print("no request reaches. Batch: 20 creates on the app route a request. Ratios: to the same database's single creates")
-print("with throttling off, same round.\n")
+print("Same 2 cores for wrk and the six servers (only one is loaded at a time). `-throttling`: graph.throttling=intune")
+print("with limits no request reaches. `-no-group-commit`: graph.group-commit.max-size=1, a commit per create.")
+print("Batch: 20 creates on the app route a request. Ratio: statuses/s to the same database's single creates without")
+print("group commit, same round.\n")
 print("| request | server | round | req/s | statuses/s | p50 ms | p99 ms | errors | ratio |")
 print("|---|---|---|---|---|---|---|---|---|")
 for (kind, server), by_round in rows.items():
     for rnd, r in sorted(by_round.items()):
-        base = rows[("single", server.split("-")[0] + "-off")][rnd]["rps"]
+        base = rows[("single", server.split("-")[0] + "-no-group-commit")][rnd]["rps"]
         statuses = r["rps"] * per[kind]
         print(f"| {'create' if kind == 'single' else '$batch of 20 creates'} | {server} | {rnd} | {r['rps']:,.0f} | {statuses:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} | {statuses / base:.2f} |")
 print("\nStatuses each app holds afterwards / creates wrk completed (warm-up included; a request cut off at the end")

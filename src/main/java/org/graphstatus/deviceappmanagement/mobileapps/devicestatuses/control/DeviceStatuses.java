@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileAppDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
+import org.graphstatus.database.GroupCommit;
 import org.graphstatus.database.ParentRows;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatusDeleting;
@@ -38,8 +39,18 @@ public class DeviceStatuses {
     @Inject
     UserStatuses userStatuses;
 
-    @Transactional
+    @Inject
+    GroupCommit groupCommit;
+
+    /**
+     * Stores a new status; returns after the commit that holds it. Concurrent creates share a commit
+     * ({@link GroupCommit}); one that fails there is made again alone and fails on its own.
+     */
     public DeviceStatus create(String appId, String userStatusId, DeviceStatus status) {
+        return groupCommit.write(() -> insert(appId, userStatusId, status));
+    }
+
+    private DeviceStatus insert(String appId, String userStatusId, DeviceStatus status) {
         if (userStatusId == null) {
             mobileApps.get(appId);
         } else {

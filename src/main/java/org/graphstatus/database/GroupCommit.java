@@ -1,0 +1,129 @@
+package org.graphstatus.database;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Group commit: writes that arrive while a commit is under way are made together in the next transaction, so
+ * that N concurrent creates cost one commit instead of N (a create's cost is its commit: bench/README.md).
+ *
+ * <p>One caller at a time leads: it takes every write waiting (at most {@code graph.group-commit.max-size}),
+ * makes them in one transaction and commits; the others wait for that commit. There is no window to wait for
+ * company: a group is what arrived during the previous commit, so a lone request is never delayed and a busy
+ * server groups by itself.
+ *
+ * <p>Invariants:
+ * <ul>
+ * <li>A caller returns only after the commit that holds its write: an answer still means stored (CrashIT).</li>
+ * <li>One caller's failure is never another's: when anything in a group fails (a parent deleted meanwhile, a
+ *     constraint, the database), the group is rolled back and each caller makes its write again, alone, in a
+ *     transaction of its own, with the outcome it would have had without the group.</li>
+ * <li>A caller already inside a transaction writes in it: its transaction's commit is its own.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class GroupCommit {
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    InTransaction inTransaction;
+
+    @Inject
+    @ConfigProperty(name = "graph.group-commit.max-size", defaultValue = "64")
+    int maxSize;
+
+    private final ReentrantLock leading = new ReentrantLock();
+    private final Object committed = new Object(); // notified after each group
+    private final ConcurrentLinkedQueue<Write<?>> waiting = new ConcurrentLinkedQueue<>();
+
+    /** Makes {@code write} (which must touch only the database) in a group's transaction or alone; its result. */
+    public <T> T write(Supplier<T> write) {
+        if (maxSize <= 1 || transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            return inTransaction.call(write);
+        }
+        var mine = new Write<>(write);
+        waiting.add(mine);
+        while (!mine.done) {
+            if (leading.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        commitGroup();
+                    }
+                } finally {
+                    leading.unlock();
+                }
+                synchronized (committed) {
+                    committed.notifyAll(); // a waiter whose write did not fit in a group leads next
+                }
+            } else {
+                awaitGroup(mine);
+            }
+        }
+        return mine.committed ? mine.result : inTransaction.call(write);
+    }
+
+    private void awaitGroup(Write<?> mine) {
+        synchronized (committed) {
+            while (!mine.done && leading.isLocked()) {
+                try {
+                    committed.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while its group committed", e);
+                }
+            }
+        }
+    }
+
+    private void commitGroup() {
+        List<Write<?>> group = new ArrayList<>();
+        for (Write<?> next; group.size() < maxSize && (next = waiting.poll()) != null; ) {
+            group.add(next);
+        }
+        boolean stored = false;
+        try {
+            inTransaction.call(() -> {
+                group.forEach(Write::make);
+                return null;
+            });
+            stored = true;
+        } catch (RuntimeException failed) {
+            // each write again, alone, by its own caller: there it fails or succeeds on its own
+        } finally {
+            for (Write<?> write : group) {
+                write.committed = stored;
+                write.done = true; // last: a waiter reads the rest after it sees this
+            }
+            synchronized (committed) {
+                committed.notifyAll();
+            }
+        }
+    }
+
+    /** One caller's write, made by whichever caller leads its group. */
+    private static final class Write<T> {
+        private final Supplier<T> write;
+        private T result;
+        private boolean committed;
+        private volatile boolean done;
+
+        Write(Supplier<T> write) {
+            this.write = write;
+        }
+
+        void make() {
+            result = write.get();
+        }
+    }
+}
