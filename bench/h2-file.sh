@@ -47,6 +47,7 @@ for entry in "${wars[@]}"; do
         wrk -t2 -c16 -d"${DURATION}s" -s bench/speed/request.lua "http://localhost:$port" | grep '^RESULT')
     touch "$work/$label.done"
     end=$(mib "$file")
+    [ "$(stat -c %s "$file")" -gt "$(cat "$work/$label.max")" ] && stat -c %s "$file" > "$work/$label.max"
     sleep 15
     later=$(mib "$file")
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=

@@ -64,7 +64,7 @@ public class H2FileCompaction {
                 turns = scheduler.scheduleWithFixedDelay(this::compact, EVERY_MILLISECONDS, EVERY_MILLISECONDS,
                         TimeUnit.MILLISECONDS);
             }
-        } catch (SQLException | RuntimeException | LinkageError e) {
+        } catch (SQLException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "H2 file compaction not started", e);
         }
     }
@@ -91,15 +91,17 @@ public class H2FileCompaction {
                 store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES);
             }
             lastVersion = store.getCurrentVersion();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.FINE, "H2 file compaction turn failed", e);
         }
     }
 
-    /** The MVStore behind an embedded H2 connection, else null. */
-    private static MVStore store(Connection connection) throws SQLException {
-        if (connection.isWrapperFor(JdbcConnection.class)
-                && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+    /** The MVStore behind a connection to an embedded H2, else null. */
+    private MVStore store(Connection connection) throws SQLException, ReflectiveOperationException {
+        // Payara's pooled connection unwraps to interfaces only ("JdbcConnection is not an interface"); GlassFish's
+        // com.sun.appserv.jdbc.DataSource#getConnection(Connection) returns the driver's connection behind it.
+        Object physical = dataSource.getClass().getMethod("getConnection", Connection.class).invoke(dataSource, connection);
+        if (physical instanceof JdbcConnection h2 && h2.getSession() instanceof SessionLocal session
                 && session.getDatabase().getStore() != null) {
             return session.getDatabase().getStore().getMvStore();
         }
