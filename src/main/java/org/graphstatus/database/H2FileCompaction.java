@@ -1,0 +1,112 @@
+package org.graphstatus.database;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Keeps the embedded H2's file from filling the disk under sustained writes. With {@code WRITE_DELAY=0}
+ * (server-config/h2.asadmin, which CrashIT needs) every commit writes a new chunk of the file, and H2 2.2
+ * rewrites mostly-dead chunks and gives their space back only in its background writer, which it does not
+ * start with that setting: 60,000 inserts left a 2.2 GB file for 14.5 MB of data (bench/h2file). So this
+ * does that thread's work itself, every {@value #EVERY_MILLISECONDS} ms:
+ * <ul>
+ * <li>while statuses are being written, {@link MVStore#compact} rewrites the live pages of the sparsest
+ * chunks, at most {@value #REWRITE_BYTES} bytes a turn, so that commits wait on H2's store lock for tens of
+ * milliseconds at most; with the retention time 0 the chunks it empties are reused at the next commit.
+ * The file still grows, but far more slowly: at H2's full speed 11 times its data after 60,000 rows instead
+ * of 150 times (bench/results/h2-file-2026-12-02.md);</li>
+ * <li>when no commit came since the last turn, {@link MVStore#compactFile} also moves the chunks together
+ * and truncates the file. It can hold the lock for a second (3 s for the first turn on a 550 MB file
+ * left by an older version), which only an idle database can spare.</li>
+ * </ul>
+ * Nothing acknowledged is at risk: it moves only committed pages, and a killed process leaves H2's file as
+ * consistent as ever. The retention time (45 s by default) guards against a power cut before the OS writes
+ * its buffers, which H2 here does not survive anyway (it does not fsync a commit, see the README);
+ * {@code compactFile} sets it to 0 as well.
+ *
+ * <p>Only on an embedded H2 file (PostgreSQL and a remote H2 have nothing for it to do). H2 is Payara Micro's
+ * own (2.2.224), compiled against as {@code provided}: no SQL command compacts a running database.
+ */
+@ApplicationScoped
+public class H2FileCompaction {
+
+    private static final Logger LOG = Logger.getLogger(H2FileCompaction.class.getName());
+    static final long EVERY_MILLISECONDS = 250;
+    static final int REWRITE_BYTES = 1 << 20;
+    /** H2's own target for its background writer: rewrite while fewer than 90% of the chunks' bytes are live. */
+    static final int TARGET_FILL_PERCENT = 90;
+
+    private long lastVersion = -1;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> turns;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (store(connection) != null) {
+                turns = scheduler.scheduleWithFixedDelay(this::compact, EVERY_MILLISECONDS, EVERY_MILLISECONDS,
+                        TimeUnit.MILLISECONDS);
+            }
+        } catch (SQLException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "H2 file compaction not started", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (turns != null) {
+            turns.cancel(false);
+        }
+    }
+
+    void compact() {
+        // An exception would end the schedule: a failed turn is logged and the next one tries again.
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = store(connection);
+            if (store == null || store.isClosed()) {
+                return;
+            }
+            store.setRetentionTime(0);
+            long version = store.getCurrentVersion();
+            if (version == lastVersion) {
+                store.compactFile(1);
+            } else {
+                store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES);
+            }
+            lastVersion = store.getCurrentVersion();
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "H2 file compaction turn failed", e);
+        }
+    }
+
+    /** The MVStore behind a connection to an embedded H2, else null. */
+    private MVStore store(Connection connection) throws SQLException, ReflectiveOperationException {
+        // Payara's pooled connection unwraps to interfaces only ("JdbcConnection is not an interface"); GlassFish's
+        // com.sun.appserv.jdbc.DataSource#getConnection(Connection) returns the driver's connection behind it.
+        Object physical = dataSource.getClass().getMethod("getConnection", Connection.class).invoke(dataSource, connection);
+        if (physical instanceof JdbcConnection h2 && h2.getSession() instanceof SessionLocal session
+                && session.getDatabase().getStore() != null) {
+            return session.getDatabase().getStore().getMvStore();
+        }
+        return null;
+    }
+}
