@@ -29,7 +29,8 @@ public class QueryCostBench {
 
     static final String APP = ScaleBench.APP;
     static final int CLIENTS = Integer.getInteger("bench.clients", 40);
-    static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 40);
+    static final List<String> KINDS = List.of("contains() with $count=true", "$orderby=lastSyncDateTime desc", "/$count with $filter");
 
     /** One row of the table: a database, a setting, with or without the expensive load. */
     record Row(String database, String limit, String load, List<Double> cheap, Map<String, Integer> cheapErrors,
@@ -38,7 +39,7 @@ public class QueryCostBench {
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.rows", 200_000);
-        List<String> limits = List.of(System.getProperty("bench.limits", "1000,default").split(","));
+        List<String> limits = List.of(System.getProperty("bench.limits", "1000,default,2").split(","));
         var table = new ArrayList<Row>();
         Path h2 = Path.of("target", "bench-query-cost", "h2-" + UUID.randomUUID()).toAbsolutePath();
         String h2Url = "jdbc:h2:file:" + h2.resolve("graph");
@@ -111,7 +112,8 @@ public class QueryCostBench {
                 int client = c;
                 var thread = new Thread(() -> {
                     for (int i = client * 100_000; !stop.get(); i++) {
-                        URI uri = expensive.get((client + i) % expensive.size()).apply(i);
+                        int which = (client + i) % expensive.size();
+                        URI uri = expensive.get(which).apply(i);
                         long t = System.nanoTime();
                         String outcome;
                         try {
@@ -121,7 +123,7 @@ public class QueryCostBench {
                             outcome = "timeout";
                         }
                         times.add((System.nanoTime() - t) / 1e6);
-                        counts.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+                        counts.computeIfAbsent(KINDS.get(which) + "|" + outcome, k -> new LongAdder()).increment();
                     }
                 });
                 thread.start();
@@ -201,11 +203,12 @@ public class QueryCostBench {
                 + "| expensive 200 | expensive 503 | expensive other | expensive p50 | expensive max |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row row : table) {
-            long ok = row.expensive().getOrDefault("200", new LongAdder()).sum();
-            long unavailable = row.expensive().getOrDefault("503", new LongAdder()).sum();
+            long ok = answers(row, "", "200");
+            long unavailable = answers(row, "", "503");
             var other = new StringBuilder();
             row.expensive().forEach((k, v) -> {
-                if (!k.equals("200") && !k.equals("503")) {
+                String outcome = k.substring(k.indexOf('|') + 1);
+                if (!outcome.equals("200") && !outcome.equals("503")) {
                     other.append(other.length() == 0 ? "" : ", ").append(k).append(": ").append(v.sum());
                 }
             });
@@ -218,5 +221,23 @@ public class QueryCostBench {
                     loaded ? String.format("%.0f", percentile(row.expensiveTimes(), 0.5)) : "-",
                     loaded ? String.format("%.0f", percentile(row.expensiveTimes(), 1.0)) : "-");
         }
+        System.out.println("\nThe expensive answers by kind, 200 / 503:\n");
+        System.out.println("| database | limit | " + String.join(" | ", KINDS) + " |");
+        System.out.println("|---|---|" + "---|".repeat(KINDS.size()));
+        for (Row row : table) {
+            if (!row.load().equals("none")) {
+                var line = new StringBuilder("| " + row.database() + " | " + row.limit() + " |");
+                KINDS.forEach(kind -> line.append(" ").append(answers(row, kind, "200")).append(" / ")
+                        .append(answers(row, kind, "503")).append(" |"));
+                System.out.println(line);
+            }
+        }
+    }
+
+    /** How many expensive requests of {@code kind} (all when empty) were answered {@code status}. */
+    static long answers(Row row, String kind, String status) {
+        return row.expensive().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("|" + status) && (kind.isEmpty() || e.getKey().startsWith(kind + "|")))
+                .mapToLong(e -> e.getValue().sum()).sum();
     }
 }
