@@ -41,6 +41,16 @@ public class ScaleBench {
     }
 
     static Map<String, double[]> measure(String kind, Path dataDir, String url, Map<String, String> env, int rows) throws Exception {
+        load(kind, url, rows);
+        System.setProperty("graph.postboot", Path.of("server-config", kind + ".asadmin").toAbsolutePath().toString());
+        Path work = Path.of("target", "bench-scale", kind);
+        try (var server = PayaraProcess.start(work, "ScaleBench " + kind, PayaraProcess.freePort(), env)) {
+            return timings(server.graph(), rows);
+        }
+    }
+
+    /** Migrates the database at {@code url} ({@code kind} h2 or postgresql) and fills it with the app and its rows. */
+    static void load(String kind, String url, int rows) throws Exception {
         long started = System.nanoTime();
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
         try (Connection db = DriverManager.getConnection(url); var sql = db.createStatement()) {
@@ -62,11 +72,6 @@ public class ScaleBench {
             }
         }
         System.err.printf("%s: %,d rows loaded in %.1f s%n", kind, rows, (System.nanoTime() - started) / 1e9);
-        System.setProperty("graph.postboot", Path.of("server-config", kind + ".asadmin").toAbsolutePath().toString());
-        Path work = Path.of("target", "bench-scale", kind);
-        try (var server = PayaraProcess.start(work, "ScaleBench " + kind, PayaraProcess.freePort(), env)) {
-            return timings(server.graph(), rows);
-        }
     }
 
     /**

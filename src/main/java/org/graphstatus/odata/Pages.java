@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.graphstatus.database.QueryBulkhead;
 import org.graphstatus.odata.options.CollectionReader;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.QueryModel;
@@ -15,7 +16,8 @@ import org.graphstatus.odata.options.QueryModel;
 /**
  * Collections: parses a request's query options with this deployment's largest page, and reads a page
  * ({@code $top} rows, {@code @odata.count} when asked, the parameters of the next page's link when there is
- * one) through {@link CollectionReader}, which owns the Criteria.
+ * one) through {@link CollectionReader}, which owns the Criteria. Pages and counts cost more as a collection
+ * grows: at most a few run at once ({@link QueryBulkhead}).
  */
 @ApplicationScoped
 public class Pages {
@@ -24,6 +26,9 @@ public class Pages {
     @Inject
     @ConfigProperty(name = "graph.page.max-size", defaultValue = "999")
     int maxPageSize;
+
+    @Inject
+    QueryBulkhead bulkhead;
 
     /** A page; {@code count} is null unless {@code $count=true}, {@code next} is null on the last page. */
     public record Page<T>(List<T> rows, Long count, Map<String, String> next) {
@@ -41,12 +46,12 @@ public class Pages {
     }
 
     /** A page of the {@code type} rows under a parent: see {@link CollectionReader#read}. */
-    public static <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
-        return CollectionReader.read(em, type, query, parent, parentId);
+    public <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
+        return bulkhead.admit(() -> CollectionReader.read(em, type, query, parent, parentId));
     }
 
     /** How many rows under the parent {@code $filter} matches, for {@code $count=true} and {@code /$count}. */
-    public static <T> long count(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
-        return CollectionReader.count(em, type, query, parent, parentId);
+    public <T> long count(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
+        return bulkhead.admit(() -> CollectionReader.count(em, type, query, parent, parentId));
     }
 }

@@ -24,6 +24,9 @@ public class MobileApps {
     EntityManager em;
 
     @Inject
+    Pages pages;
+
+    @Inject
     Event<MobileAppDeleting> deleting;
 
     @Transactional
@@ -34,12 +37,12 @@ public class MobileApps {
     }
 
     public Page<MobileApp> list(ODataQuery query) {
-        return Pages.read(em, MobileApp.class, query, null, null);
+        return pages.read(em, MobileApp.class, query, null, null);
     }
 
     /** How many apps {@code $filter} matches ({@code /$count}). */
     public long count(ODataQuery query) {
-        return Pages.count(em, MobileApp.class, query, null, null);
+        return pages.count(em, MobileApp.class, query, null, null);
     }
 
     /** Applies {@code changes} and stamps {@code lastModifiedDateTime}, in one transaction. */

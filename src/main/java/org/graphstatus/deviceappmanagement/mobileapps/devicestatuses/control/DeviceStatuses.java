@@ -34,6 +34,9 @@ public class DeviceStatuses {
     EntityManager em;
 
     @Inject
+    Pages pages;
+
+    @Inject
     MobileApps mobileApps;
 
     @Inject
@@ -70,13 +73,13 @@ public class DeviceStatuses {
     /** One page of the statuses under the parent that the query options choose. */
     public Page<DeviceStatus> list(String appId, String userStatusId, ODataQuery query) {
         Parent parent = parent(appId, userStatusId);
-        return Pages.read(em, DeviceStatus.class, query, parent.attribute(), parent.id());
+        return pages.read(em, DeviceStatus.class, query, parent.attribute(), parent.id());
     }
 
     /** How many statuses under the parent {@code $filter} matches ({@code /$count}). */
     public long count(String appId, String userStatusId, ODataQuery query) {
         Parent parent = parent(appId, userStatusId);
-        return Pages.count(em, DeviceStatus.class, query, parent.attribute(), parent.id());
+        return pages.count(em, DeviceStatus.class, query, parent.attribute(), parent.id());
     }
 
     /** The statuses' attribute that holds the parent's key, and that key. */

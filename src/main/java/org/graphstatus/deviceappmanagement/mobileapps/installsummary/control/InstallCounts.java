@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.graphstatus.database.QueryBulkhead;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
@@ -35,6 +36,9 @@ public class InstallCounts {
     @Inject
     MobileApps mobileApps;
 
+    @Inject
+    QueryBulkhead bulkhead;
+
     /**
      * The app's summary from one query (devices by user and state), so its device and user counts describe
      * the same moment: two queries would each see the statuses as they were when it ran.
@@ -43,9 +47,10 @@ public class InstallCounts {
         mobileApps.get(appId);
         var devices = new EnumMap<ResultantAppState, Long>(ResultantAppState.class);
         Map<String, ResultantAppState> userStates = new HashMap<>();
-        em.createNamedQuery(DeviceStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE, Object[].class)
+        // it counts every status of the app: as costly as a /$count, and bounded with them
+        bulkhead.admit(() -> em.createNamedQuery(DeviceStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE, Object[].class)
                 .setParameter("appId", appId)
-                .getResultList()
+                .getResultList())
                 .forEach(row -> {
                     var state = (ResultantAppState) row[1];
                     devices.merge(state, (Long) row[2], Long::sum);

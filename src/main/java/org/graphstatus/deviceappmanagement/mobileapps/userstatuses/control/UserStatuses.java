@@ -31,6 +31,9 @@ public class UserStatuses {
     EntityManager em;
 
     @Inject
+    Pages pages;
+
+    @Inject
     MobileApps mobileApps;
 
     @Inject
@@ -95,13 +98,13 @@ public class UserStatuses {
     /** One page of the app's user statuses that the query options choose. */
     public Page<UserAppInstallStatus> list(String appId, ODataQuery query) {
         mobileApps.get(appId);
-        return Pages.read(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
+        return pages.read(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
     }
 
     /** How many of the app's user statuses {@code $filter} matches ({@code /$count}). */
     public long count(String appId, ODataQuery query) {
         mobileApps.get(appId);
-        return Pages.count(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
+        return pages.count(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
     }
 
     /** The user status's {@code app} navigation: the app it belongs to. */
