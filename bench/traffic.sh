@@ -90,6 +90,15 @@ for round in $(seq 1 "$ROUNDS"); do
         done
     done
 done
+pid_on() { ss -ltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+for server in h2:18281 postgresql:18284; do # where a batch's time goes: 20 s of batches under JFR, after the rounds
+    name=${server%%:*} port=${server##*:}
+    echo "profiling batches on $name" >&2
+    jcmd "$(pid_on "$port")" JFR.start name=bench settings=profile >/dev/null
+    echo "0|$name|batch|$(run "$name" "$port" batch 20)" >> "$results"
+    jcmd "$(pid_on "$port")" JFR.stop name=bench filename="$work/$name.jfr" >/dev/null
+    jfr print --stack-depth 128 --events jdk.ExecutionSample "$work/$name.jfr" > "$work/$name-samples.txt"
+done
 counts="$work/counts.txt"; : > "$counts"
 for server in "${servers[@]}"; do
     name=${server%%:*} port=${server##*:}
@@ -101,9 +110,9 @@ done
 
 out="bench/results/traffic-$(date +%F).md"
 mkdir -p bench/results
-python3 - "$results" "$counts" <<'PY' | tee "$out"
+python3 - "$results" "$counts" "$work" <<'PY' | tee "$out"
 import sys, collections, datetime, os
-results, counts = sys.argv[1:]
+results, counts, work = sys.argv[1:]
 rows, sent = collections.OrderedDict(), collections.Counter()
 per = {"single": 1, "batch": 20}
 for line in open(results):
@@ -128,4 +137,46 @@ for (kind, server), by_round in rows.items():
 print("\nStatuses each app holds afterwards / creates wrk completed (warm-up included; a request cut off at the end")
 print("of a run may be stored but not counted by wrk):", "; ".join(f"{server} {kind} {count}/{sent[(server, kind)]}"
     for server, kind, count in (line.rstrip("\n").split("|") for line in open(counts))))
+
+def samples(path):
+    """The stack of each jdk.ExecutionSample in `jfr print` text, as method names, leaf first."""
+    frames, inside = [], False
+    for line in open(path):
+        line = line.strip()
+        if line.startswith("stackTrace = ["):
+            frames, inside = [], True
+        elif inside and line == "]":
+            inside = False
+            if frames:
+                yield frames
+        elif inside and "(" in line:
+            frames.append(line[:line.index("(")])
+
+parts = [("the loopback client: BatchDispatch sending each request (java.net.http)", "jdk.internal.net.http"),
+         ("the batch envelope (BatchResource, BatchEnvelope)", "org.graphstatus.batch"),
+         ("HTTP server (Grizzly)", "org.glassfish.grizzly"),
+         ("Jersey", "org.glassfish.jersey"),
+         ("token check (TokenVerifier.verify)", "org.graphstatus.security.TokenVerifier.verify"),
+         ("JSON in and out (JSON-P)", "org.eclipse.parsson"),
+         ("EclipseLink", "org.eclipse.persistence"),
+         ("group commit's transactions (GroupCommit.commitGroup)", "org.graphstatus.database.GroupCommit.commitGroup"),
+         ("transaction commit", "com.sun.enterprise.transaction.JavaEETransactionManagerSimplified.commit"),
+         ("H2, all", "org.h2"), ("PostgreSQL driver", "org.postgresql")]
+for server in ("h2", "postgresql"):
+    top, under, total = collections.Counter(), collections.Counter(), 0
+    for frames in samples(f"{work}/{server}-samples.txt"):
+        total += 1
+        top[frames[0]] += 1
+        for label, needle in parts:
+            if any(frame.startswith(needle) for frame in frames):
+                under[label] += 1
+    print(f"\nProfile of 20 s of batches (20 creates each) on {server}, after the rounds: {total} CPU samples of the server (JFR 'profile').\n")
+    print("| share of samples | under |")
+    print("|---|---|")
+    for label, _ in parts:
+        print(f"| {under[label] / max(total, 1):.1%} | {label} |")
+    print("\n| samples | share | top frame |")
+    print("|---|---|---|")
+    for frame, count in top.most_common(10):
+        print(f"| {count} | {count / max(total, 1):.1%} | `{frame}` |")
 PY

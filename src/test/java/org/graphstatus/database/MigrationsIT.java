@@ -40,12 +40,15 @@ class MigrationsIT {
 
             Flyway upgraded = migrate(url, MigrationVersion.LATEST);
 
-            assertEquals("4", upgraded.info().current().getVersion().getVersion());
+            assertEquals("5", upgraded.info().current().getVersion().getVersion());
             try (Connection db = Databases.connect(url)) {
                 assertEquals(before, rows(db), "every row as it was");
                 assertTrue(indexes(db).containsAll(Set.of("ix_device_status_user_state", "ix_device_status_app_state",
                         "ix_device_status_app_last_sync", "ix_user_status_app_id")), "the indexes of migrations 2 and 3: " + indexes(db));
                 insertV4Rows(db);
+                try (var counters = db.createStatement().executeQuery("SELECT COUNT(*) FROM throttling_counter")) {
+                    assertTrue(counters.next() && counters.getLong(1) == 0, "migration 5's throttling counters, empty");
+                }
             }
         } finally {
             if (postgresql != null) {
