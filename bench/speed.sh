@@ -130,6 +130,8 @@ out="bench/results/speed-$(date +%F).md"
 mkdir -p bench/results
 python3 - "$results" "$work" "$rss_h2" "$rss_pg" "$ceiling_h2" "$ceiling_pg" "${boots[@]}" <<'PY' | tee "$out"
 import sys, collections, datetime, os
+sys.path.insert(0, "bench")
+from jfr_profile import print_profile
 path, work, rss_h2, rss_pg, ceiling_h2, ceiling_pg, *boots = sys.argv[1:]
 rows = collections.OrderedDict()
 for line in open(path):
@@ -150,20 +152,6 @@ print(f"Largest difference between rounds 1 and 2: {spread:.0%}. Server RSS afte
 print(f"Boot to first answer (H2, new data folder), three boots: {', '.join(b + ' ms' for b in boots)}.")
 print(f"The database alone (bench/speed/DatabaseCeiling.java: 16 JDBC threads each reading the app, inserting a status and committing, before the servers start): H2 {float(ceiling_h2):,.0f} commits/s, PostgreSQL {float(ceiling_pg):,.0f} commits/s.")
 # JFR: the top frame of each CPU sample, and the share of samples with a part of a create on their stack
-def samples(path):
-    """The stack of each jdk.ExecutionSample in `jfr print` text, as method names, leaf first; read line by line."""
-    frames, inside = [], False
-    for line in open(path):
-        line = line.strip()
-        if line.startswith("stackTrace = ["):
-            frames, inside = [], True
-        elif inside and line == "]":
-            inside = False
-            if frames:
-                yield frames
-        elif inside and "(" in line:
-            frames.append(line[:line.index("(")])
-
 parts = [("token check (TokenVerifier.verify)", "org.graphstatus.security.TokenVerifier.verify"),
          ("signature (RSA arithmetic)", "java.math.BigInteger"),
          ("JSON in and out (JSON-P)", "org.eclipse.parsson"),
@@ -173,20 +161,5 @@ parts = [("token check (TokenVerifier.verify)", "org.graphstatus.security.TokenV
          ("PostgreSQL driver", "org.postgresql"),
          ("request metrics filter", "org.graphstatus.monitoring.RequestMetrics")]
 for server in ("h2", "postgresql"):
-    top, under, total = collections.Counter(), collections.Counter(), 0
-    for frames in samples(f"{work}/{server}-samples.txt"):
-        total += 1
-        top[frames[0]] += 1
-        for label, needle in parts:
-            if any(frame.startswith(needle) for frame in frames):
-                under[label] += 1
-    print(f"\nProfile of 20 s of creates (app route) on {server}, after the rounds: {total} CPU samples (JFR 'profile' settings, stacks cut at 128 frames).\n")
-    print("| share of samples | under |")
-    print("|---|---|")
-    for label, _ in parts:
-        print(f"| {under[label] / total:.1%} | {label} |")
-    print("\n| samples | share | top frame |")
-    print("|---|---|---|")
-    for frame, count in top.most_common(12):
-        print(f"| {count} | {count/total:.1%} | `{frame}` |")
+    print_profile(f"{work}/{server}-samples.txt", parts, f"\nProfile of 20 s of creates (app route) on {server}, after the rounds: {{total}} CPU samples (JFR 'profile' settings, stacks cut at 128 frames).\n", 12)
 PY

@@ -112,6 +112,8 @@ out="bench/results/traffic-$(date +%F).md"
 mkdir -p bench/results
 python3 - "$results" "$counts" "$work" <<'PY' | tee "$out"
 import sys, collections, datetime, os
+sys.path.insert(0, "bench")
+from jfr_profile import print_profile
 results, counts, work = sys.argv[1:]
 rows, sent = collections.OrderedDict(), collections.Counter()
 per = {"single": 1, "batch": 20}
@@ -138,20 +140,6 @@ print("\nStatuses each app holds afterwards / creates wrk completed (warm-up inc
 print("of a run may be stored but not counted by wrk):", "; ".join(f"{server} {kind} {count}/{sent[(server, kind)]}"
     for server, kind, count in (line.rstrip("\n").split("|") for line in open(counts))))
 
-def samples(path):
-    """The stack of each jdk.ExecutionSample in `jfr print` text, as method names, leaf first."""
-    frames, inside = [], False
-    for line in open(path):
-        line = line.strip()
-        if line.startswith("stackTrace = ["):
-            frames, inside = [], True
-        elif inside and line == "]":
-            inside = False
-            if frames:
-                yield frames
-        elif inside and "(" in line:
-            frames.append(line[:line.index("(")])
-
 parts = [("the loopback client: BatchDispatch sending each request (java.net.http)", "jdk.internal.net.http"),
          ("the batch envelope (BatchResource, BatchEnvelope)", "org.graphstatus.batch"),
          ("HTTP server (Grizzly)", "org.glassfish.grizzly"),
@@ -163,20 +151,5 @@ parts = [("the loopback client: BatchDispatch sending each request (java.net.htt
          ("transaction commit", "com.sun.enterprise.transaction.JavaEETransactionManagerSimplified.commit"),
          ("H2, all", "org.h2"), ("PostgreSQL driver", "org.postgresql")]
 for server in ("h2", "postgresql"):
-    top, under, total = collections.Counter(), collections.Counter(), 0
-    for frames in samples(f"{work}/{server}-samples.txt"):
-        total += 1
-        top[frames[0]] += 1
-        for label, needle in parts:
-            if any(frame.startswith(needle) for frame in frames):
-                under[label] += 1
-    print(f"\nProfile of 20 s of batches (20 creates each) on {server}, after the rounds: {total} CPU samples of the server (JFR 'profile').\n")
-    print("| share of samples | under |")
-    print("|---|---|")
-    for label, _ in parts:
-        print(f"| {under[label] / max(total, 1):.1%} | {label} |")
-    print("\n| samples | share | top frame |")
-    print("|---|---|---|")
-    for frame, count in top.most_common(10):
-        print(f"| {count} | {count / max(total, 1):.1%} | `{frame}` |")
+    print_profile(f"{work}/{server}-samples.txt", parts, f"\nProfile of 20 s of batches (20 creates each) on {server}, after the rounds: {{total}} CPU samples of the server (JFR 'profile').\n", 10)
 PY
