@@ -21,11 +21,23 @@ public final class VerifiedToken implements JsonWebToken {
     private final String rawToken;
     private final JWTClaimsSet claims;
     private final Set<String> groups;
+    private final String tenant;
 
     VerifiedToken(String rawToken, JWTClaimsSet claims) {
+        this(rawToken, claims, Tenants.DEFAULT);
+    }
+
+    /** {@code defaultTenant} is the tenant of a token without {@code tid} (development tokens). */
+    VerifiedToken(String rawToken, JWTClaimsSet claims, String defaultTenant) {
         this.rawToken = rawToken;
         this.claims = claims;
         this.groups = Set.copyOf(permissionsOf(claims));
+        this.tenant = claims.getClaim("tid") instanceof String tid ? tid : defaultTenant;
+    }
+
+    /** The tenant whose data this caller reaches: the token's {@code tid}, or the deployment's default tenant. */
+    public String tenant() {
+        return tenant;
     }
 
     @Override
