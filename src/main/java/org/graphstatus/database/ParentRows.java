@@ -19,15 +19,15 @@ public final class ParentRows {
     }
 
     /**
-     * After a child's insert in this transaction: locks the parent row {@code id} of {@code table} on H2 and
-     * says whether it is still there; on PostgreSQL, true (its foreign key holds the parent already).
+     * After a child's insert in this transaction: locks the tenant's parent row {@code id} of {@code table} on
+     * H2 and says whether it is still there; on PostgreSQL, true (its foreign key holds the parent already).
      */
-    public static boolean heldAfterInsert(EntityManager em, String table, String id) {
+    public static boolean heldAfterInsert(EntityManager em, String table, String tenant, String id) {
         if (!em.unwrap(Session.class).getPlatform().isH2()) {
             return true;
         }
         em.flush(); // the insert first: a delete that locks the parent after this sees the child
-        return !em.createNativeQuery("SELECT id FROM " + table + " WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, id).getResultList().isEmpty();
+        return !em.createNativeQuery("SELECT id FROM " + table + " WHERE tenant_id = ?1 AND id = ?2 FOR UPDATE")
+                .setParameter(1, tenant).setParameter(2, id).getResultList().isEmpty();
     }
 }

@@ -45,13 +45,15 @@ public class Pages {
         return ODataQuery.parse(parameters, model, selectable, expandable, maxPageSize);
     }
 
-    /** A page of the {@code type} rows under a parent: see {@link CollectionReader#read}. */
-    public <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
-        return bulkhead.admit(() -> CollectionReader.read(em, type, query, parent, parentId));
+    /** A page of the tenant's {@code type} rows under a parent: see {@link CollectionReader#read}. */
+    public <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query, String tenant, String parent,
+            String parentId) {
+        return bulkhead.admit(() -> CollectionReader.read(em, type, query, tenant, parent, parentId));
     }
 
-    /** How many rows under the parent {@code $filter} matches, for {@code $count=true} and {@code /$count}. */
-    public <T> long count(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
-        return bulkhead.admit(() -> CollectionReader.count(em, type, query, parent, parentId));
+    /** How many of the tenant's rows under the parent {@code $filter} matches ({@code $count=true}, {@code /$count}). */
+    public <T> long count(EntityManager em, Class<T> type, ODataQuery query, String tenant, String parent,
+            String parentId) {
+        return bulkhead.admit(() -> CollectionReader.count(em, type, query, tenant, parent, parentId));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.Counter;
 import org.graphstatus.odata.GraphException;
+import org.graphstatus.security.VerifiedToken;
 
 /**
  * Counts a request against the limits it falls under and answers 429 when it goes over one. It runs after
@@ -31,10 +32,10 @@ final class ThrottlingFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof VerifiedToken token)) {
             return; // nothing here is public: the permission check has answered 401 already
         }
-        String tenant = claim(token, "tid");
+        String tenant = token.tenant(); // whose rows the request reaches: tid, or the default tenant
         String app = token.getClaim("appid") != null ? claim(token, "appid") : claim(token, "azp");
         boolean write = !READS.contains(request.getMethod());
         List<Limit> applying = limits.stream().filter(limit -> limit.covers(write)).toList();

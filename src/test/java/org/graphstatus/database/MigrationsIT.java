@@ -9,9 +9,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An upgrade keeps what is stored: a database at migration 1 with statuses in it is brought to the latest
  * schema by the same Flyway set-up the service runs at deployment, and every row reads the same after it.
+ * Migration 6 moves every row into the default tenant and puts the tenant in front of every key and index.
  * On the run's database kind (H2, or PostgreSQL in the PostgreSQL run), in a database of its own.
  */
 class MigrationsIT {
@@ -40,11 +44,18 @@ class MigrationsIT {
 
             Flyway upgraded = migrate(url, MigrationVersion.LATEST);
 
-            assertEquals("5", upgraded.info().current().getVersion().getVersion());
+            assertEquals("6", upgraded.info().current().getVersion().getVersion());
             try (Connection db = Databases.connect(url)) {
                 assertEquals(before, rows(db), "every row as it was");
-                assertTrue(indexes(db).containsAll(Set.of("ix_device_status_user_state", "ix_device_status_app_state",
-                        "ix_device_status_app_last_sync", "ix_user_status_app_id")), "the indexes of migrations 2 and 3: " + indexes(db));
+                assertEquals(Set.of(MIGRATED_TENANT), tenants(db), "migration 6: every row in the default tenant");
+                Map<String, String> leading = leadingColumns(db);
+                assertTrue(leading.keySet().containsAll(Set.of("ix_device_status_app", "ix_device_status_user",
+                        "ix_device_status_user_state", "ix_device_status_app_state", "ix_device_status_app_last_sync")),
+                        "the indexes of migrations 2 and 6: " + leading);
+                assertEquals(Set.of("tenant_id"), Set.copyOf(leading.values()), "the tenant leads every index: " + leading);
+                assertThrows(SQLException.class, () -> db.createStatement().execute("INSERT INTO user_app_install_status "
+                        + "(tenant_id, id, mobile_app_id) VALUES ('another-tenant', 'u2', 'a1')"),
+                        "a row cannot point at another tenant's app");
                 insertV4Rows(db);
                 try (var counters = db.createStatement().executeQuery("SELECT COUNT(*) FROM throttling_counter")) {
                     assertTrue(counters.next() && counters.getLong(1) == 0, "migration 5's throttling counters, empty");
@@ -57,9 +68,12 @@ class MigrationsIT {
         }
     }
 
+    /** graph.tenants.default as the service gives it to Flyway (not the stock default, to see that it is used). */
+    private static final String MIGRATED_TENANT = "upgraded-deployment";
+
     private static Flyway migrate(String url, MigrationVersion target) {
         Flyway flyway = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
-                .target(target).load();
+                .placeholders(Map.of("defaultTenant", MIGRATED_TENANT)).target(target).load();
         flyway.migrate();
         return flyway;
     }
@@ -98,11 +112,15 @@ class MigrationsIT {
             try (var statement = db.createStatement(); ResultSet result = statement.executeQuery(
                     "SELECT * FROM " + table + " ORDER BY id")) {
                 while (result.next()) {
-                    List<Object> row = new ArrayList<>(List.of(table));
+                    // by column name, without the tenant: migration 6 adds it and rebuilds the tables
+                    var row = new TreeMap<String, String>();
                     for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-                        row.add(String.valueOf(result.getObject(column)));
+                        String name = result.getMetaData().getColumnLabel(column).toLowerCase();
+                        if (!name.equals("tenant_id")) {
+                            row.put(name, String.valueOf(result.getObject(column)));
+                        }
                     }
-                    rows.add(row);
+                    rows.add(List.of(table, row));
                 }
             }
         }
@@ -110,17 +128,35 @@ class MigrationsIT {
         return rows;
     }
 
-    /** The indexes of both status tables (H2 keeps names in upper case, PostgreSQL in lower). */
-    private static Set<String> indexes(Connection db) throws SQLException {
-        Set<String> names = new HashSet<>();
-        for (String table : List.of("mobile_app_install_status", "MOBILE_APP_INSTALL_STATUS", "user_app_install_status",
-                "USER_APP_INSTALL_STATUS")) {
-            try (ResultSet index = db.getMetaData().getIndexInfo(null, null, table, false, false)) {
-                while (index.next()) {
-                    names.add(String.valueOf(index.getString("INDEX_NAME")).toLowerCase());
+    private static Set<String> tenants(Connection db) throws SQLException {
+        Set<String> tenants = new HashSet<>();
+        for (String table : List.of("mobile_app", "user_app_install_status", "mobile_app_install_status")) {
+            try (var statement = db.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT DISTINCT tenant_id FROM " + table)) {
+                while (result.next()) {
+                    tenants.add(result.getString(1));
                 }
             }
         }
-        return names;
+        return tenants;
+    }
+
+    /** Each index of the three tables (keys and unique constraints included) and its first column. */
+    private static Map<String, String> leadingColumns(Connection db) throws SQLException {
+        Map<String, String> leading = new HashMap<>();
+        for (String table : List.of("mobile_app", "user_app_install_status", "mobile_app_install_status")) {
+            // H2 keeps names in upper case, PostgreSQL in lower
+            for (String name : List.of(table, table.toUpperCase())) {
+                try (ResultSet index = db.getMetaData().getIndexInfo(null, null, name, false, false)) {
+                    while (index.next()) {
+                        if (index.getShort("ORDINAL_POSITION") == 1) {
+                            leading.put(String.valueOf(index.getString("INDEX_NAME")).toLowerCase(),
+                                    String.valueOf(index.getString("COLUMN_NAME")).toLowerCase());
+                        }
+                    }
+                }
+            }
+        }
+        return leading;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.criteria.Selection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.QueryProperty.Type;
 
@@ -23,25 +24,30 @@ import org.graphstatus.odata.options.QueryProperty.Type;
  */
 public final class CollectionReader {
 
+    /** The attribute that holds a row's tenant, in every entity. */
+    private static final String TENANT = "tenantId";
+
     private CollectionReader() {
     }
 
     /**
-     * A page of the {@code type} rows whose {@code parent} (the attribute with the parent's key, or null for a
-     * top-level collection) is {@code parentId}. A basic attribute, not the relationship's id: through the
+     * A page of the {@code tenant}'s {@code type} rows whose {@code parent} (the attribute with the parent's
+     * key, or null for a top-level collection) is {@code parentId}. A basic attribute, not the relationship's id: through the
      * relationship EclipseLink joins the parent's table to order by its key, and no index then serves the order.
      */
-    public static <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
+    public static <T> Page<T> read(EntityManager em, Class<T> type, ODataQuery query, String tenant, String parent,
+            String parentId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var select = cb.createTupleQuery();
         Root<T> root = select.from(type);
         List<OrderBy.Key> keys = query.orderBy().keys();
         List<Expression<?>> keyValues = keys.stream().<Expression<?>>map(key -> expression(cb, root, key.property())).toList();
         List<Order> order = new ArrayList<>();
+        // The rows share the tenant and the parent key, so leading the order with them changes no result, but
+        // only then can H2 read the (tenant, parent, id) index in order instead of sorting all of the parent's
+        // rows (the first page's id bound below is the other half of this).
+        order.add(cb.asc(root.get(TENANT)));
         if (parent != null) {
-            // The rows share the parent key, so leading the order with it changes no result, but only then
-            // can H2 read the (parent, id) index in order instead of sorting all of the parent's rows
-            // (the first page's id bound below is the other half of this).
             order.add(cb.asc(root.get(parent)));
         }
         for (int i = 0; i < keys.size(); i++) {
@@ -51,7 +57,7 @@ public final class CollectionReader {
         selections.add(root);
         selections.addAll(keyValues);
         select.multiselect(selections)
-                .where(ofParent(cb, root, parent, parentId), filter(cb, root, query), after(cb, root, query, keyValues))
+                .where(ofParent(cb, root, tenant, parent, parentId), filter(cb, root, query), after(cb, root, query, keyValues))
                 .orderBy(order);
         // one row more than the page tells whether another page follows, without counting
         List<Tuple> rows = em.createQuery(select).setFirstResult(query.firstResult())
@@ -61,15 +67,16 @@ public final class CollectionReader {
         List<Tuple> page = rows.subList(0, Math.min(rows.size(), query.pageSize()));
         Map<String, String> next = more ? query.nextLinkParameters(lastKeys(page.get(page.size() - 1), keys.size())) : null;
         return new Page<>(page.stream().map(row -> type.cast(row.get(0))).toList(),
-                query.count() ? count(em, type, query, parent, parentId) : null, next);
+                query.count() ? count(em, type, query, tenant, parent, parentId) : null, next);
     }
 
-    /** How many rows under the parent {@code $filter} matches, for {@code $count=true} and {@code /$count}. */
-    public static <T> long count(EntityManager em, Class<T> type, ODataQuery query, String parent, String parentId) {
+    /** How many of the tenant's rows under the parent {@code $filter} matches, for {@code $count=true} and {@code /$count}. */
+    public static <T> long count(EntityManager em, Class<T> type, ODataQuery query, String tenant, String parent,
+            String parentId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var count = cb.createQuery(Long.class);
         Root<T> root = count.from(type);
-        count.select(cb.count(root)).where(ofParent(cb, root, parent, parentId), filter(cb, root, query));
+        count.select(cb.count(root)).where(ofParent(cb, root, tenant, parent, parentId), filter(cb, root, query));
         return em.createQuery(count).getSingleResult();
     }
 
@@ -81,8 +88,10 @@ public final class CollectionReader {
         return values;
     }
 
-    private static Predicate ofParent(CriteriaBuilder cb, Root<?> root, String parent, String parentId) {
-        return parent == null ? cb.conjunction() : cb.equal(root.get(parent), parentId);
+    /** The tenant's rows, under the parent if there is one: the tenant is in every query, never optional. */
+    private static Predicate ofParent(CriteriaBuilder cb, Root<?> root, String tenant, String parent, String parentId) {
+        Predicate ofTenant = cb.equal(root.get(TENANT), Objects.requireNonNull(tenant));
+        return parent == null ? ofTenant : cb.and(ofTenant, cb.equal(root.get(parent), parentId));
     }
 
     private static Predicate filter(CriteriaBuilder cb, Root<?> root, ODataQuery query) {

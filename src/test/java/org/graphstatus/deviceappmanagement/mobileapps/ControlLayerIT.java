@@ -58,6 +58,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class ControlLayerIT {
 
+    /** The control layer is called with the tenant the boundary would have read from the token. */
+    static final String TENANT = "control-layer-it";
+
     /** The three states a user status counts; the concurrent test keeps every device in one of them. */
     static final List<ResultantAppState> COUNTED = List.of(ResultantAppState.installed, ResultantAppState.failed,
             ResultantAppState.notInstalled);
@@ -96,11 +99,11 @@ public class ControlLayerIT {
         assertEquals(List.of(1L, 3L), transactions.rows(doomed));
         assertEquals(List.of(2L, 4L), transactions.rows(kept));
 
-        mobileApps.delete(doomed);
+        mobileApps.delete(TENANT, doomed);
         assertEquals(List.of(0L, 0L), transactions.rows(doomed), "user and device statuses of the deleted app");
         assertEquals(List.of(2L, 4L), transactions.rows(kept), "the other app's statuses");
 
-        userStatuses.delete(kept, keptUser);
+        userStatuses.delete(TENANT, kept, keptUser);
         assertEquals(List.of(1L, 3L), transactions.rows(kept), "the user status took its one device with it");
         assertEquals(0L, transactions.devicesUnder(keptUser));
     }
@@ -134,12 +137,12 @@ public class ControlLayerIT {
                         }
                     } else if (dice < 0.4) {
                         User user = mine.remove(random.nextInt(mine.size()));
-                        userStatuses.delete(app, user.id());
+                        userStatuses.delete(TENANT, app, user.id());
                     } else {
                         User user = random.nextBoolean() && !steady.isEmpty()
                                 ? steady.get(random.nextInt(steady.size())) : mine.get(random.nextInt(mine.size()));
                         String device = user.devices().get(random.nextInt(2));
-                        deviceStatuses.update(app, user.id(), device, MobileAppInstallStatusJson.FORM.patch(
+                        deviceStatuses.update(TENANT, app, user.id(), device, MobileAppInstallStatusJson.FORM.patch(
                                 Json.createObjectBuilder().add("installState", counted().name()).build(), device));
                     }
                     writes.incrementAndGet();
@@ -154,12 +157,12 @@ public class ControlLayerIT {
         try {
             List<Future<Void>> running = writers.stream().map(pool::submit).toList();
             while (running.stream().anyMatch(f -> !f.isDone())) {
-                assertOneMoment(transactions.read(() -> installCounts.summary(app)));
+                assertOneMoment(transactions.read(() -> installCounts.summary(TENANT, app)));
                 summaries++;
                 if (!steady.isEmpty()) {
                     User user = steady.get(summaries % steady.size());
                     UserAppInstallStatus counts = transactions.read(
-                            () -> installCounts.counted(userStatuses.get(app, user.id())));
+                            () -> installCounts.counted(userStatuses.get(TENANT, app, user.id())));
                     assertEquals(2, counts.getInstalledDeviceCount() + counts.getFailedDeviceCount()
                             + counts.getNotInstalledDeviceCount(), "a user's counts add up to its 2 devices");
                     userReads++;
@@ -176,7 +179,7 @@ public class ControlLayerIT {
                         + userReads + " user reads");
 
         // At rest the summary's totals are the rows of the app.
-        MobileAppInstallSummary rest = transactions.read(() -> installCounts.summary(app));
+        MobileAppInstallSummary rest = transactions.read(() -> installCounts.summary(TENANT, app));
         List<Long> rows = transactions.rows(app);
         assertEquals(0L, transactions.orphans(app), "device statuses whose user status was deleted");
         assertEquals(rows.get(0), COUNTED.stream().mapToLong(rest::users).sum(), "users at rest");
@@ -216,7 +219,7 @@ public class ControlLayerIT {
 
         String deletedBefore = newUser(app);
         GraphException notFound = assertThrows(GraphException.class, () -> transactions.createThen(app, deletedBefore,
-                () -> transactions.separately(() -> userStatuses.delete(app, deletedBefore)), true));
+                () -> transactions.separately(() -> userStatuses.delete(TENANT, app, deletedBefore)), true));
         assertEquals(404, notFound.status());
         assertEquals(0L, transactions.devicesUnder(deletedBefore));
 
@@ -231,7 +234,7 @@ public class ControlLayerIT {
         Optional<Integer> create;
         try {
             create = outcome(() -> transactions.createThen(app, deletedMeanwhile,
-                    () -> deleting.add(other.submit(() -> outcome(() -> userStatuses.delete(app, deletedMeanwhile)))),
+                    () -> deleting.add(other.submit(() -> outcome(() -> userStatuses.delete(TENANT, app, deletedMeanwhile)))),
                     false));
             Optional<Integer> delete = deleting.get(0).get(1, TimeUnit.MINUTES);
             assertTrue(create.isEmpty() || create.equals(Optional.of(404)) || create.equals(Optional.of(409)),
@@ -239,7 +242,7 @@ public class ControlLayerIT {
             assertTrue(delete.isEmpty() || delete.equals(Optional.of(409)) && create.isEmpty(),
                     "create " + create + ", delete " + delete);
             if (delete.isPresent()) {
-                userStatuses.delete(app, deletedMeanwhile);
+                userStatuses.delete(TENANT, app, deletedMeanwhile);
             }
         } finally {
             other.shutdownNow();
@@ -264,7 +267,7 @@ public class ControlLayerIT {
         try {
             List<Future<String>> outcomes = creates.stream().map(pool::submit).toList();
             Thread.sleep(50);
-            userStatuses.delete(app, raced);
+            userStatuses.delete(TENANT, app, raced);
             var seen = ConcurrentHashMap.<String>newKeySet();
             for (Future<String> outcome : outcomes) {
                 seen.add(outcome.get());
@@ -279,7 +282,7 @@ public class ControlLayerIT {
     }
 
     private String newApp() {
-        return mobileApps.create(MobileAppJson.read(Json.createObjectBuilder()
+        return mobileApps.create(TENANT, MobileAppJson.read(Json.createObjectBuilder()
                 .add("@odata.type", "#microsoft.graph.webApp").add("displayName", "in-container").build())).getId();
     }
 
@@ -296,12 +299,12 @@ public class ControlLayerIT {
     }
 
     private String newUser(String app) {
-        return userStatuses.create(app, UserAppInstallStatusJson.FORM.read(
+        return userStatuses.create(TENANT, app, UserAppInstallStatusJson.FORM.read(
                 Json.createObjectBuilder().add("userName", "user").build())).getId();
     }
 
     private String newDevice(String app, String user, ResultantAppState state) {
-        return deviceStatuses.create(app, user, device(state)).getId();
+        return deviceStatuses.create(TENANT, app, user, device(state)).getId();
     }
 
     static DeviceStatus device(ResultantAppState state) {
@@ -338,10 +341,10 @@ public class ControlLayerIT {
 
         @Transactional
         public User userWithTwoDevices(String app, ResultantAppState first, ResultantAppState second) {
-            String user = userStatuses.create(app, UserAppInstallStatusJson.FORM.read(
+            String user = userStatuses.create(TENANT, app, UserAppInstallStatusJson.FORM.read(
                     Json.createObjectBuilder().add("userName", "pair").build())).getId();
-            return new User(user, List.of(deviceStatuses.create(app, user, device(first)).getId(),
-                    deviceStatuses.create(app, user, device(second)).getId()));
+            return new User(user, List.of(deviceStatuses.create(TENANT, app, user, device(first)).getId(),
+                    deviceStatuses.create(TENANT, app, user, device(second)).getId()));
         }
 
         /**
@@ -353,7 +356,7 @@ public class ControlLayerIT {
             if (first) {
                 meanwhile.run();
             }
-            DeviceStatus created = deviceStatuses.create(app, user, device(ResultantAppState.installed));
+            DeviceStatus created = deviceStatuses.create(TENANT, app, user, device(ResultantAppState.installed));
             if (!first) {
                 meanwhile.run();
             }

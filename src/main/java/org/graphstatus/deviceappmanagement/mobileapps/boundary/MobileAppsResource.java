@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
@@ -24,6 +25,7 @@ import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.Projection;
 import org.graphstatus.security.Permissions;
+import org.graphstatus.security.Tenants;
 
 /** {@code /deviceAppManagement/mobileApps}: the apps whose install statuses are kept. */
 @RequestScoped
@@ -44,10 +46,13 @@ public class MobileAppsResource {
     @Context
     UriInfo uri;
 
+    @Context
+    SecurityContext caller;
+
     @POST
     @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public Response create(JsonObject body) {
-        MobileApp app = apps.create(MobileAppJson.read(body));
+        MobileApp app = apps.create(tenant(), MobileAppJson.read(body));
         return Answers.created(uri, PATH, app.getId(), MobileAppJson.write(app));
     }
 
@@ -56,7 +61,7 @@ public class MobileAppsResource {
             Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject list() {
         ODataQuery query = pages.options(uri.getQueryParameters(), MobileAppJson.QUERY, MobileAppJson.BASE_PROPERTIES);
-        return Answers.collection(uri, PATH, apps.list(query), MobileAppJson::write, query.projection());
+        return Answers.collection(uri, PATH, apps.list(tenant(), query), MobileAppJson::write, query.projection());
     }
 
     /** The number of apps {@code $filter} matches, as {@code text/plain}, whatever the client accepts. */
@@ -66,7 +71,7 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE, Permissions.CONFIGURATION_READ,
             Permissions.CONFIGURATION_READ_WRITE})
     public Response count() {
-        return Answers.count(apps.count(ODataQuery.parseCount(uri.getQueryParameters(), MobileAppJson.QUERY)));
+        return Answers.count(apps.count(tenant(), ODataQuery.parseCount(uri.getQueryParameters(), MobileAppJson.QUERY)));
     }
 
     @GET
@@ -75,14 +80,14 @@ public class MobileAppsResource {
             Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return Answers.entity(uri, PATH, MobileAppJson.write(apps.get(id)), projection);
+        return Answers.entity(uri, PATH, MobileAppJson.write(apps.get(tenant(), id)), projection);
     }
 
     @PATCH
     @Path("{id}")
     @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        MobileApp app = apps.update(id, MobileAppJson.patch(body, id));
+        MobileApp app = apps.update(tenant(), id, MobileAppJson.patch(body, id));
         return Answers.entity(uri, PATH, MobileAppJson.write(app));
     }
 
@@ -91,6 +96,11 @@ public class MobileAppsResource {
     @Path("{id}")
     @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public void delete(@PathParam("id") String id) {
-        apps.delete(id);
+        apps.delete(tenant(), id);
+    }
+
+    /** The caller's tenant, whose rows alone this request reaches. */
+    private String tenant() {
+        return Tenants.of(caller);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.graphstatus.database.TenantKey;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.GraphException;
@@ -16,7 +17,7 @@ import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.ODataQuery;
 
-/** Stores and finds mobile apps, the parents of every status. */
+/** Stores and finds mobile apps, the parents of every status; each call reaches one tenant's apps only. */
 @ApplicationScoped
 public class MobileApps {
 
@@ -30,25 +31,25 @@ public class MobileApps {
     Event<MobileAppDeleting> deleting;
 
     @Transactional
-    public MobileApp create(MobileApp app) {
-        app.created(UUID.randomUUID().toString(), DateTimeOffset.now());
+    public MobileApp create(String tenant, MobileApp app) {
+        app.created(tenant, UUID.randomUUID().toString(), DateTimeOffset.now());
         em.persist(app);
         return app;
     }
 
-    public Page<MobileApp> list(ODataQuery query) {
-        return pages.read(em, MobileApp.class, query, null, null);
+    public Page<MobileApp> list(String tenant, ODataQuery query) {
+        return pages.read(em, MobileApp.class, query, tenant, null, null);
     }
 
     /** How many apps {@code $filter} matches ({@code /$count}). */
-    public long count(ODataQuery query) {
-        return pages.count(em, MobileApp.class, query, null, null);
+    public long count(String tenant, ODataQuery query) {
+        return pages.count(em, MobileApp.class, query, tenant, null, null);
     }
 
     /** Applies {@code changes} and stamps {@code lastModifiedDateTime}, in one transaction. */
     @Transactional
-    public MobileApp update(String id, Consumer<MobileApp> changes) {
-        MobileApp app = get(id);
+    public MobileApp update(String tenant, String id, Consumer<MobileApp> changes) {
+        MobileApp app = get(tenant, id);
         changes.accept(app);
         app.modified(DateTimeOffset.now());
         return app;
@@ -62,18 +63,18 @@ public class MobileApps {
      * the rows under the app are read for deleting, or finds the app gone (see database/ParentRows).
      */
     @Transactional
-    public void delete(String id) {
-        MobileApp app = em.find(MobileApp.class, id, LockModeType.PESSIMISTIC_WRITE);
+    public void delete(String tenant, String id) {
+        MobileApp app = em.find(MobileApp.class, new TenantKey(tenant, id), LockModeType.PESSIMISTIC_WRITE);
         if (app == null) {
             throw GraphException.notFound("The mobileApp '" + id + "' does not exist.");
         }
-        deleting.fire(new MobileAppDeleting(id));
+        deleting.fire(new MobileAppDeleting(tenant, id));
         em.remove(app);
     }
 
-    /** @throws GraphException 404 when there is no such app */
-    public MobileApp get(String id) {
-        MobileApp app = em.find(MobileApp.class, id);
+    /** @throws GraphException 404 when the tenant has no such app (another tenant's counts as none) */
+    public MobileApp get(String tenant, String id) {
+        MobileApp app = em.find(MobileApp.class, new TenantKey(tenant, id));
         if (app == null) {
             throw GraphException.notFound("The mobileApp '" + id + "' does not exist.");
         }

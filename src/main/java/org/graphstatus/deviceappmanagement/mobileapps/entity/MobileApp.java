@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.graphstatus.database.TenantKey;
 import org.graphstatus.odata.DateTimeOffset;
 
 /**
@@ -15,6 +17,7 @@ import org.graphstatus.odata.DateTimeOffset;
  */
 @Entity
 @Table(name = "mobile_app")
+@IdClass(TenantKey.class)
 public class MobileApp {
 
     public static final int TEXT = 1000;
@@ -24,6 +27,10 @@ public class MobileApp {
     /** Room for JSON that may hold an image (largeIcon, a derived type's properties): a whole body is at most 4 MiB. */
     public static final int LARGE_JSON = 4 * 1024 * 1024;
 
+    /** The tenant the app belongs to: the {@code tid} of the token that created it. */
+    @Id
+    @Column(name = "tenant_id", length = 64, updatable = false)
+    private String tenantId;
     @Id
     @Column(length = 36)
     private String id;
@@ -71,7 +78,8 @@ public class MobileApp {
     private String lastModifiedDateTime;
 
     /** Stamps the server-kept values of a new app. */
-    public void created(String newId, DateTimeOffset now) {
+    public void created(String tenant, String newId, DateTimeOffset now) {
+        this.tenantId = tenant;
         this.id = newId;
         this.createdDateTime = now.text();
         this.lastModifiedDateTime = now.text();
@@ -81,6 +89,7 @@ public class MobileApp {
         this.lastModifiedDateTime = now.text();
     }
 
+    public String getTenantId() { return tenantId; }
     public String getId() { return id; }
     public String getOdataType() { return odataType; }
     public void setOdataType(String odataType) { this.odataType = odataType; }

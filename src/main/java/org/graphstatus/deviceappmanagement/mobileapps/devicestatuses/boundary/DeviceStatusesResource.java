@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
@@ -31,6 +32,7 @@ import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.Projection;
 import org.graphstatus.security.Permissions;
+import org.graphstatus.security.Tenants;
 
 /**
  * {@code deviceStatuses} under both of its parents: {@code /deviceAppManagement/mobileApps/{mobileAppId}} (all of
@@ -61,6 +63,9 @@ public class DeviceStatusesResource {
     @Context
     UriInfo uri;
 
+    @Context
+    SecurityContext caller;
+
     @PathParam("mobileAppId")
     String appId;
 
@@ -71,7 +76,7 @@ public class DeviceStatusesResource {
     @POST
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
-        DeviceStatus status = statuses.create(appId, userStatusId(), MobileAppInstallStatusJson.FORM.read(body));
+        DeviceStatus status = statuses.create(tenant(), appId, userStatusId(), MobileAppInstallStatusJson.FORM.read(body));
         return Answers.created(uri, path(), status.getId(), MobileAppInstallStatusJson.FORM.write(status));
     }
 
@@ -80,8 +85,8 @@ public class DeviceStatusesResource {
     public JsonObject list() {
         ODataQuery query = pages.options(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query(),
                 MobileAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
-        Page<DeviceStatus> page = statuses.list(appId, userStatusId(), query);
-        JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
+        Page<DeviceStatus> page = statuses.list(tenant(), appId, userStatusId(), query);
+        JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(tenant(), appId)).build() : null;
         return Answers.collection(uri, path(), page, status -> withApp(status, app), query.projection());
     }
 
@@ -91,7 +96,7 @@ public class DeviceStatusesResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public Response count() {
-        return Answers.count(statuses.count(appId, userStatusId(),
+        return Answers.count(statuses.count(tenant(), appId, userStatusId(),
                 ODataQuery.parseCount(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query())));
     }
 
@@ -100,8 +105,8 @@ public class DeviceStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
-        DeviceStatus status = statuses.get(appId, userStatusId(), id);
-        JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
+        DeviceStatus status = statuses.get(tenant(), appId, userStatusId(), id);
+        JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(tenant(), appId)).build() : null;
         return Answers.entity(uri, path(), withApp(status, app), projection);
     }
 
@@ -111,7 +116,7 @@ public class DeviceStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject app(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return Answers.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(appId, userStatusId(), id)),
+        return Answers.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(tenant(), appId, userStatusId(), id)),
                 projection);
     }
 
@@ -119,7 +124,7 @@ public class DeviceStatusesResource {
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        DeviceStatus status = statuses.update(appId, userStatusId(), id, MobileAppInstallStatusJson.FORM.patch(body, id));
+        DeviceStatus status = statuses.update(tenant(), appId, userStatusId(), id, MobileAppInstallStatusJson.FORM.patch(body, id));
         return Answers.entity(uri, path(), MobileAppInstallStatusJson.FORM.write(status));
     }
 
@@ -127,7 +132,7 @@ public class DeviceStatusesResource {
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public void delete(@PathParam("id") String id) {
-        statuses.delete(appId, userStatusId(), id);
+        statuses.delete(tenant(), appId, userStatusId(), id);
     }
 
     /** The status's wire form, with its app embedded as {@code app} when {@code $expand} asks for it. */
@@ -145,5 +150,10 @@ public class DeviceStatusesResource {
         String user = userStatusId();
         return "deviceAppManagement/" + key("mobileApps", appId)
                 + (user == null ? "" : "/" + key("userStatuses", user)) + "/deviceStatuses";
+    }
+
+    /** The caller's tenant, whose rows alone this request reaches. */
+    private String tenant() {
+        return Tenants.of(caller);
     }
 }

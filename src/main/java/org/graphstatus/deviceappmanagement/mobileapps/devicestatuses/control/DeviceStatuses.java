@@ -15,6 +15,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.database.GroupCommit;
 import org.graphstatus.database.ParentRows;
+import org.graphstatus.database.TenantKey;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatusDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
@@ -49,20 +50,20 @@ public class DeviceStatuses {
      * Stores a new status; returns after the commit that holds it. Concurrent creates share a commit
      * ({@link GroupCommit}); one that fails there is made again alone and fails on its own.
      */
-    public DeviceStatus create(String appId, String userStatusId, DeviceStatus status) {
-        return groupCommit.write(() -> insert(appId, userStatusId, status));
+    public DeviceStatus create(String tenant, String appId, String userStatusId, DeviceStatus status) {
+        return groupCommit.write(() -> insert(tenant, appId, userStatusId, status));
     }
 
-    private DeviceStatus insert(String appId, String userStatusId, DeviceStatus status) {
+    private DeviceStatus insert(String tenant, String appId, String userStatusId, DeviceStatus status) {
         if (userStatusId == null) {
-            mobileApps.get(appId);
+            mobileApps.get(tenant, appId);
         } else {
-            userStatuses.get(appId, userStatusId); // within the app, so the app exists too
+            userStatuses.get(tenant, appId, userStatusId); // within the app, so the app exists too
         }
-        status.created(UUID.randomUUID().toString(), appId, userStatusId);
+        status.created(tenant, UUID.randomUUID().toString(), appId, userStatusId);
         em.persist(status);
-        boolean parentHeld = userStatusId == null ? ParentRows.heldAfterInsert(em, "mobile_app", appId)
-                : ParentRows.heldAfterInsert(em, "user_app_install_status", userStatusId);
+        boolean parentHeld = userStatusId == null ? ParentRows.heldAfterInsert(em, "mobile_app", tenant, appId)
+                : ParentRows.heldAfterInsert(em, "user_app_install_status", tenant, userStatusId);
         if (!parentHeld) {
             throw GraphException.notFound("The " + (userStatusId == null ? "mobileApp '" + appId
                     : "userAppInstallStatus '" + userStatusId) + "' was deleted meanwhile.");
@@ -71,15 +72,15 @@ public class DeviceStatuses {
     }
 
     /** One page of the statuses under the parent that the query options choose. */
-    public Page<DeviceStatus> list(String appId, String userStatusId, ODataQuery query) {
-        Parent parent = parent(appId, userStatusId);
-        return pages.read(em, DeviceStatus.class, query, parent.attribute(), parent.id());
+    public Page<DeviceStatus> list(String tenant, String appId, String userStatusId, ODataQuery query) {
+        Parent parent = parent(tenant, appId, userStatusId);
+        return pages.read(em, DeviceStatus.class, query, tenant, parent.attribute(), parent.id());
     }
 
     /** How many statuses under the parent {@code $filter} matches ({@code /$count}). */
-    public long count(String appId, String userStatusId, ODataQuery query) {
-        Parent parent = parent(appId, userStatusId);
-        return pages.count(em, DeviceStatus.class, query, parent.attribute(), parent.id());
+    public long count(String tenant, String appId, String userStatusId, ODataQuery query) {
+        Parent parent = parent(tenant, appId, userStatusId);
+        return pages.count(em, DeviceStatus.class, query, tenant, parent.attribute(), parent.id());
     }
 
     /** The statuses' attribute that holds the parent's key, and that key. */
@@ -87,47 +88,50 @@ public class DeviceStatuses {
     }
 
     /** The parent of a collection: the app, or a user status of it; @throws GraphException 404 when there is none. */
-    private Parent parent(String appId, String userStatusId) {
+    private Parent parent(String tenant, String appId, String userStatusId) {
         if (userStatusId == null) {
-            mobileApps.get(appId);
+            mobileApps.get(tenant, appId);
             return new Parent("mobileAppId", appId);
         }
-        userStatuses.get(appId, userStatusId);
+        userStatuses.get(tenant, appId, userStatusId);
         return new Parent("userStatusId", userStatusId);
     }
 
     /** The status's {@code app} navigation: the app it belongs to, once the status is found under this parent. */
-    public MobileApp app(String appId, String userStatusId, String id) {
-        return mobileApps.get(get(appId, userStatusId, id).getMobileAppId());
+    public MobileApp app(String tenant, String appId, String userStatusId, String id) {
+        return mobileApps.get(tenant, get(tenant, appId, userStatusId, id).getMobileAppId());
     }
 
     /** Applies {@code changes} (which may refuse them) to the status and commits them together. */
     @Transactional
-    public DeviceStatus update(String appId, String userStatusId, String id, Consumer<DeviceStatus> changes) {
-        DeviceStatus status = get(appId, userStatusId, id);
+    public DeviceStatus update(String tenant, String appId, String userStatusId, String id,
+            Consumer<DeviceStatus> changes) {
+        DeviceStatus status = get(tenant, appId, userStatusId, id);
         changes.accept(status);
         return status;
     }
 
     /** Removes the status from both of its routes: there is one row, whatever the route it was seen through. */
     @Transactional
-    public void delete(String appId, String userStatusId, String id) {
-        em.remove(get(appId, userStatusId, id));
+    public void delete(String tenant, String appId, String userStatusId, String id) {
+        em.remove(get(tenant, appId, userStatusId, id));
     }
 
     /** An app's device statuses go first when it is deleted: the user statuses they point at go after them. */
     void appDeleting(@Observes @Priority(Interceptor.Priority.APPLICATION) MobileAppDeleting app) {
-        em.createNamedQuery(DeviceStatus.DELETE_BY_MOBILE_APP).setParameter("appId", app.appId()).executeUpdate();
+        em.createNamedQuery(DeviceStatus.DELETE_BY_MOBILE_APP).setParameter("tenant", app.tenant())
+                .setParameter("appId", app.appId()).executeUpdate();
     }
 
     void userStatusDeleting(@Observes UserStatusDeleting user) {
-        em.createNamedQuery(DeviceStatus.DELETE_BY_USER_STATUS).setParameter("userStatusId", user.userStatusId())
+        em.createNamedQuery(DeviceStatus.DELETE_BY_USER_STATUS).setParameter("tenant", user.tenant())
+                .setParameter("userStatusId", user.userStatusId())
                 .executeUpdate();
     }
 
-    /** @throws GraphException 404 unless the status exists under exactly this parent */
-    public DeviceStatus get(String appId, String userStatusId, String id) {
-        DeviceStatus status = em.find(DeviceStatus.class, id);
+    /** @throws GraphException 404 unless the status exists under exactly this parent, in the tenant */
+    public DeviceStatus get(String tenant, String appId, String userStatusId, String id) {
+        DeviceStatus status = em.find(DeviceStatus.class, new TenantKey(tenant, id));
         boolean underParent = status != null && status.getMobileAppId().equals(appId)
                 && (userStatusId == null || userStatusId.equals(status.getUserStatusId()));
         if (!underParent) {

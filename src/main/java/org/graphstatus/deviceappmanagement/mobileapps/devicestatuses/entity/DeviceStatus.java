@@ -5,8 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.graphstatus.database.TenantKey;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.DateTimeOffset;
 
@@ -16,16 +18,17 @@ import org.graphstatus.odata.DateTimeOffset;
  */
 @Entity
 @Table(name = "mobile_app_install_status") // columns and indexes: db/migration, JPA never generates schema
+@IdClass(TenantKey.class)
 @NamedQuery(name = DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE,
         query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM DeviceStatus d "
-                + "WHERE d.userStatusId IN :userStatusIds GROUP BY d.userStatusId, d.installState")
+                + "WHERE d.tenantId = :tenant AND d.userStatusId IN :userStatusIds GROUP BY d.userStatusId, d.installState")
 @NamedQuery(name = DeviceStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE,
         query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM DeviceStatus d "
-                + "WHERE d.mobileAppId = :appId GROUP BY d.userStatusId, d.installState")
+                + "WHERE d.tenantId = :tenant AND d.mobileAppId = :appId GROUP BY d.userStatusId, d.installState")
 @NamedQuery(name = DeviceStatus.DELETE_BY_MOBILE_APP,
-        query = "DELETE FROM DeviceStatus d WHERE d.mobileAppId = :appId")
+        query = "DELETE FROM DeviceStatus d WHERE d.tenantId = :tenant AND d.mobileAppId = :appId")
 @NamedQuery(name = DeviceStatus.DELETE_BY_USER_STATUS,
-        query = "DELETE FROM DeviceStatus d WHERE d.userStatusId = :userStatusId")
+        query = "DELETE FROM DeviceStatus d WHERE d.tenantId = :tenant AND d.userStatusId = :userStatusId")
 public class DeviceStatus {
 
     public static final String COUNT_BY_USER_STATUS_AND_INSTALL_STATE = "DeviceStatus.countByUserStatusAndInstallState";
@@ -33,6 +36,9 @@ public class DeviceStatus {
     public static final String DELETE_BY_MOBILE_APP = "DeviceStatus.deleteByMobileApp";
     public static final String DELETE_BY_USER_STATUS = "DeviceStatus.deleteByUserStatus";
 
+    @Id
+    @Column(name = "tenant_id", length = 64, updatable = false)
+    private String tenantId;
     @Id
     @Column(length = 36)
     private String id;
@@ -82,12 +88,14 @@ public class DeviceStatus {
     private String userPrincipalName;
 
     /** Gives a new status its key and its parents: an app, and a user status of that app or none. */
-    public void created(String newId, String appId, String userStatusId) {
+    public void created(String tenant, String newId, String appId, String userStatusId) {
+        this.tenantId = tenant;
         this.id = newId;
         this.mobileAppId = appId;
         this.userStatusId = userStatusId;
     }
 
+    public String getTenantId() { return tenantId; }
     public String getId() { return id; }
     public String getMobileAppId() { return mobileAppId; }
     public String getUserStatusId() { return userStatusId; }

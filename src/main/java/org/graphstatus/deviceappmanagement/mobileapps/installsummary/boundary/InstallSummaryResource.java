@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.MobileAppInstallSummary;
@@ -24,6 +25,7 @@ import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.JsonValues;
 import org.graphstatus.odata.Answers;
 import org.graphstatus.security.Permissions;
+import org.graphstatus.security.Tenants;
 
 /** {@code /deviceAppManagement/mobileApps/{mobileAppId}/installSummary}: read-only, counted on each read. */
 @RequestScoped
@@ -37,13 +39,16 @@ public class InstallSummaryResource {
     @Context
     UriInfo uri;
 
+    @Context
+    SecurityContext caller;
+
     @PathParam("mobileAppId")
     String appId;
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get() {
-        MobileAppInstallSummary summary = counts.summary(appId);
+        MobileAppInstallSummary summary = counts.summary(tenant(), appId);
         var json = JsonValues.object()
                 .add(EntityBody.ODATA_TYPE, "#microsoft.graph.mobileAppInstallSummary")
                 .add("id", summary.id())
@@ -58,5 +63,10 @@ public class InstallSummaryResource {
                 .add("notInstalledUserCount", summary.users(notInstalled))
                 .add("pendingInstallUserCount", summary.users(pendingInstall));
         return Answers.entity(uri, "deviceAppManagement/" + key("mobileApps", appId) + "/installSummary", json);
+    }
+
+    /** The caller's tenant, whose rows alone this request reaches. */
+    private String tenant() {
+        return Tenants.of(caller);
     }
 }

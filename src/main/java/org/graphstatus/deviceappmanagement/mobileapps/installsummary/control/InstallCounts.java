@@ -43,12 +43,13 @@ public class InstallCounts {
      * The app's summary from one query (devices by user and state), so its device and user counts describe
      * the same moment: two queries would each see the statuses as they were when it ran.
      */
-    public MobileAppInstallSummary summary(String appId) {
-        mobileApps.get(appId);
+    public MobileAppInstallSummary summary(String tenant, String appId) {
+        mobileApps.get(tenant, appId);
         var devices = new EnumMap<ResultantAppState, Long>(ResultantAppState.class);
         Map<String, ResultantAppState> userStates = new HashMap<>();
         // it counts every status of the app: as costly as a /$count, and bounded with them
         bulkhead.admit(() -> em.createNamedQuery(DeviceStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE, Object[].class)
+                .setParameter("tenant", tenant)
                 .setParameter("appId", appId)
                 .getResultList())
                 .forEach(row -> {
@@ -71,7 +72,9 @@ public class InstallCounts {
             return users;
         }
         var counts = new HashMap<String, Map<ResultantAppState, Long>>();
+        // the users are one tenant's: they were read with its key
         em.createNamedQuery(DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE, Object[].class)
+                .setParameter("tenant", users.iterator().next().getTenantId())
                 .setParameter("userStatusIds", users.stream().map(UserAppInstallStatus::getId).toList())
                 .getResultList()
                 .forEach(row -> counts.computeIfAbsent((String) row[0], id -> new EnumMap<>(ResultantAppState.class))

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
@@ -32,6 +33,7 @@ import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.Projection;
 import org.graphstatus.security.Permissions;
+import org.graphstatus.security.Tenants;
 
 /** {@code /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses}: the users of an app. */
 @RequestScoped
@@ -58,13 +60,16 @@ public class UserStatusesResource {
     @Context
     UriInfo uri;
 
+    @Context
+    SecurityContext caller;
+
     @PathParam("mobileAppId")
     String appId;
 
     @POST
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
-        UserAppInstallStatus status = statuses.create(appId, UserAppInstallStatusJson.FORM.read(body));
+        UserAppInstallStatus status = statuses.create(tenant(), appId, UserAppInstallStatusJson.FORM.read(body));
         return Answers.created(uri, path(), status.getId(), UserAppInstallStatusJson.FORM.write(status));
     }
 
@@ -73,9 +78,9 @@ public class UserStatusesResource {
     public JsonObject list() {
         ODataQuery query = pages.options(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query(),
                 UserAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
-        Page<UserAppInstallStatus> page = statuses.list(appId, query);
+        Page<UserAppInstallStatus> page = statuses.list(tenant(), appId, query);
         counts.counted(page.rows());
-        JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
+        JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(tenant(), appId)).build() : null;
         return Answers.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.FORM.write(user), app),
                 query.projection());
     }
@@ -86,7 +91,7 @@ public class UserStatusesResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public Response count() {
-        return Answers.count(statuses.count(appId,
+        return Answers.count(statuses.count(tenant(), appId,
                 ODataQuery.parseCount(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query())));
     }
 
@@ -95,8 +100,8 @@ public class UserStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
-        UserAppInstallStatus status = counts.counted(statuses.get(appId, id));
-        JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(appId)).build() : null;
+        UserAppInstallStatus status = counts.counted(statuses.get(tenant(), appId, id));
+        JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(tenant(), appId)).build() : null;
         return Answers.entity(uri, path(), withApp(UserAppInstallStatusJson.FORM.write(status), app), projection);
     }
 
@@ -106,14 +111,14 @@ public class UserStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject app(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return Answers.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(appId, id)), projection);
+        return Answers.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(tenant(), appId, id)), projection);
     }
 
     @PATCH
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        UserAppInstallStatus status = statuses.update(appId, id, UserAppInstallStatusJson.FORM.patch(body, id));
+        UserAppInstallStatus status = statuses.update(tenant(), appId, id, UserAppInstallStatusJson.FORM.patch(body, id));
         return Answers.entity(uri, path(), UserAppInstallStatusJson.FORM.write(counts.counted(status)));
     }
 
@@ -121,7 +126,7 @@ public class UserStatusesResource {
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public void delete(@PathParam("id") String id) {
-        statuses.delete(appId, id);
+        statuses.delete(tenant(), appId, id);
     }
 
     /** The app embedded as {@code app} when {@code $expand} asks for it (null: not asked). */
@@ -131,5 +136,10 @@ public class UserStatusesResource {
 
     private String path() {
         return "deviceAppManagement/" + key("mobileApps", appId) + "/userStatuses";
+    }
+
+    /** The caller's tenant, whose rows alone this request reaches. */
+    private String tenant() {
+        return Tenants.of(caller);
     }
 }

@@ -23,7 +23,7 @@ import org.graphstatus.odata.Pages;
 import org.graphstatus.odata.Pages.Page;
 import org.graphstatus.odata.options.ODataQuery;
 
-/** Stores and finds user statuses, always within their app. */
+/** Stores and finds user statuses, always within their app and the caller's tenant. */
 @ApplicationScoped
 public class UserStatuses {
 
@@ -40,23 +40,24 @@ public class UserStatuses {
     Event<UserStatusDeleting> deleting;
 
     @Transactional
-    public UserAppInstallStatus create(String appId, UserAppInstallStatus status) {
-        mobileApps.get(appId);
-        status.created(UUID.randomUUID().toString(), appId);
+    public UserAppInstallStatus create(String tenant, String appId, UserAppInstallStatus status) {
+        mobileApps.get(tenant, appId);
+        status.created(tenant, UUID.randomUUID().toString(), appId);
         em.persist(status);
-        if (!ParentRows.heldAfterInsert(em, "mobile_app", appId)) {
+        if (!ParentRows.heldAfterInsert(em, "mobile_app", tenant, appId)) {
             throw GraphException.notFound("The mobileApp '" + appId + "' was deleted meanwhile.");
         }
         return status;
     }
 
     /** @throws GraphException 404 when the app has no such user status (another app's counts as none) */
-    public UserAppInstallStatus get(String appId, String id) {
-        return inApp(appId, id).getResultStream().findFirst().orElseThrow(() -> notFound(appId, id));
+    public UserAppInstallStatus get(String tenant, String appId, String id) {
+        return inApp(tenant, appId, id).getResultStream().findFirst().orElseThrow(() -> notFound(appId, id));
     }
 
-    private TypedQuery<UserAppInstallStatus> inApp(String appId, String id) {
+    private TypedQuery<UserAppInstallStatus> inApp(String tenant, String appId, String id) {
         return em.createNamedQuery(UserAppInstallStatus.FIND_IN_APP, UserAppInstallStatus.class)
+                .setParameter("tenant", tenant)
                 .setParameter("id", id)
                 .setParameter("appId", appId);
     }
@@ -66,18 +67,18 @@ public class UserStatuses {
     }
 
     @Transactional
-    public UserAppInstallStatus update(String appId, String id, Consumer<UserAppInstallStatus> changes) {
-        UserAppInstallStatus status = get(appId, id);
+    public UserAppInstallStatus update(String tenant, String appId, String id, Consumer<UserAppInstallStatus> changes) {
+        UserAppInstallStatus status = get(tenant, appId, id);
         changes.accept(status);
         return status;
     }
 
     /** Removes the user status with the device statuses it contains, all or nothing (see MobileApps.delete). */
     @Transactional
-    public void delete(String appId, String id) {
-        UserAppInstallStatus status = inApp(appId, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+    public void delete(String tenant, String appId, String id) {
+        UserAppInstallStatus status = inApp(tenant, appId, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
                 .findFirst().orElseThrow(() -> notFound(appId, id));
-        deleting.fire(new UserStatusDeleting(appId, id));
+        deleting.fire(new UserStatusDeleting(tenant, appId, id));
         em.remove(status);
     }
 
@@ -86,30 +87,32 @@ public class UserStatuses {
      * them either commits before the device statuses are read for deleting, or finds its parent gone.
      */
     void lockForAppDelete(@Observes @Priority(Interceptor.Priority.APPLICATION - 100) MobileAppDeleting app) {
-        em.createNamedQuery(UserAppInstallStatus.IN_APP, UserAppInstallStatus.class).setParameter("appId", app.appId())
+        em.createNamedQuery(UserAppInstallStatus.IN_APP, UserAppInstallStatus.class)
+                .setParameter("tenant", app.tenant()).setParameter("appId", app.appId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /** An app's user statuses go with it, after the device statuses under them (their observer comes first). */
     void appDeleting(@Observes MobileAppDeleting app) {
-        em.createNamedQuery(UserAppInstallStatus.DELETE_BY_MOBILE_APP).setParameter("appId", app.appId()).executeUpdate();
+        em.createNamedQuery(UserAppInstallStatus.DELETE_BY_MOBILE_APP).setParameter("tenant", app.tenant())
+                .setParameter("appId", app.appId()).executeUpdate();
     }
 
     /** One page of the app's user statuses that the query options choose. */
-    public Page<UserAppInstallStatus> list(String appId, ODataQuery query) {
-        mobileApps.get(appId);
-        return pages.read(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
+    public Page<UserAppInstallStatus> list(String tenant, String appId, ODataQuery query) {
+        mobileApps.get(tenant, appId);
+        return pages.read(em, UserAppInstallStatus.class, query, tenant, "mobileAppId", appId);
     }
 
     /** How many of the app's user statuses {@code $filter} matches ({@code /$count}). */
-    public long count(String appId, ODataQuery query) {
-        mobileApps.get(appId);
-        return pages.count(em, UserAppInstallStatus.class, query, "mobileAppId", appId);
+    public long count(String tenant, String appId, ODataQuery query) {
+        mobileApps.get(tenant, appId);
+        return pages.count(em, UserAppInstallStatus.class, query, tenant, "mobileAppId", appId);
     }
 
     /** The user status's {@code app} navigation: the app it belongs to. */
-    public MobileApp app(String appId, String id) {
-        get(appId, id);
-        return mobileApps.get(appId);
+    public MobileApp app(String tenant, String appId, String id) {
+        get(tenant, appId, id);
+        return mobileApps.get(tenant, appId);
     }
 }

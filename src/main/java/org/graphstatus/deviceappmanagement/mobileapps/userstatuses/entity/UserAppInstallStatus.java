@@ -3,9 +3,11 @@ package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.graphstatus.database.TenantKey;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 
 /**
@@ -14,18 +16,22 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
  */
 @Entity
 @Table(name = "user_app_install_status") // columns and indexes: db/migration, JPA never generates schema
-@NamedQuery(name = UserAppInstallStatus.FIND_IN_APP,
-        query = "SELECT u FROM UserAppInstallStatus u WHERE u.id = :id AND u.mobileAppId = :appId")
+@IdClass(TenantKey.class)
+@NamedQuery(name = UserAppInstallStatus.FIND_IN_APP, query = "SELECT u FROM UserAppInstallStatus u "
+        + "WHERE u.tenantId = :tenant AND u.mobileAppId = :appId AND u.id = :id")
 @NamedQuery(name = UserAppInstallStatus.IN_APP,
-        query = "SELECT u FROM UserAppInstallStatus u WHERE u.mobileAppId = :appId")
+        query = "SELECT u FROM UserAppInstallStatus u WHERE u.tenantId = :tenant AND u.mobileAppId = :appId")
 @NamedQuery(name = UserAppInstallStatus.DELETE_BY_MOBILE_APP,
-        query = "DELETE FROM UserAppInstallStatus u WHERE u.mobileAppId = :appId")
+        query = "DELETE FROM UserAppInstallStatus u WHERE u.tenantId = :tenant AND u.mobileAppId = :appId")
 public class UserAppInstallStatus {
 
     public static final String FIND_IN_APP = "UserAppInstallStatus.findInApp";
     public static final String DELETE_BY_MOBILE_APP = "UserAppInstallStatus.deleteByMobileApp";
     public static final String IN_APP = "UserAppInstallStatus.inApp";
 
+    @Id
+    @Column(name = "tenant_id", length = 64, updatable = false)
+    private String tenantId;
     @Id
     @Column(length = 36)
     private String id;
@@ -48,7 +54,8 @@ public class UserAppInstallStatus {
     @Transient
     private long notInstalledDeviceCount;
 
-    public void created(String newId, String appId) {
+    public void created(String tenant, String newId, String appId) {
+        this.tenantId = tenant;
         this.id = newId;
         this.mobileAppId = appId;
     }
@@ -60,6 +67,7 @@ public class UserAppInstallStatus {
         this.notInstalledDeviceCount = notInstalled;
     }
 
+    public String getTenantId() { return tenantId; }
     public String getId() { return id; }
     public long getInstalledDeviceCount() { return installedDeviceCount; }
     public long getFailedDeviceCount() { return failedDeviceCount; }
