@@ -3,8 +3,8 @@
  *
  * <p>Four limits, each a count of requests in a fixed window ({@code graph.throttling.window}, 20 s): all
  * requests per tenant (2,000) and per app in the tenant (1,000), writes per tenant (200) and per app in the
- * tenant (100). The tenant is the token's {@code tid}, the app its {@code appid} (v1 tokens) or {@code azp}
- * (v2). A request over any of them is answered 429 {@code TooManyRequests} with {@code Retry-After}: the
+ * tenant (100). The tenant is the caller's (the token's {@code tid}, else the default tenant), the app its
+ * {@code appid} (v1 tokens) or {@code azp} (v2). A request over any of them is answered 429 {@code TooManyRequests} with {@code Retry-After}: the
  * seconds until its window ends, when every count starts again from zero, so waiting that long succeeds
  * (unless others spend the new window first).
  *
