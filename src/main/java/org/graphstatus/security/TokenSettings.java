@@ -21,15 +21,23 @@ import java.util.function.Function;
  * check": an empty issuer or audience list fails the start, as does an empty entry in the list.</li>
  * <li>A JWKS URL is {@code https://}; {@code http://} only on loopback, where no one can change the keys in
  * transit.</li>
+ * <li>The issuer may be a template for many tenants ({@value TenantRules#PLACEHOLDER}, see {@link TenantRules});
+ * then the allow-list of tenants ({@code graph.tenants.allowed}) is required, because without it every tenant of
+ * the identity platform could use the service. Any other {@code {...}} in the issuer is a placeholder left unfilled
+ * (the README's {@code {tenant}}), which would refuse every token.</li>
+ * <li>The allow-list is {@code *} or tenant ids; the default tenant is a tenant id. Neither may be empty or hold an
+ * empty entry, nor a value that no {@code tid} can be (see {@link TenantRules}): it could never match.</li>
  * </ul>
  */
 record TokenSettings(Optional<String> key, Optional<String> keyLocation, String issuer, Set<String> audiences,
-        List<String> developmentDefaults) {
+        TenantRules tenants, List<String> developmentDefaults) {
 
     static final String KEY = "mp.jwt.verify.publickey";
     static final String KEY_LOCATION = "mp.jwt.verify.publickey.location";
     static final String ISSUER = "mp.jwt.verify.issuer";
     static final String AUDIENCES = "mp.jwt.verify.audiences";
+    static final String TENANTS_DEFAULT = "graph.tenants.default";
+    static final String TENANTS_ALLOWED = "graph.tenants.allowed";
 
     static final String DEVELOPMENT_KEY = "dev-jwt/development-only.public.pem";
     static final String DEVELOPMENT_ISSUER = "urn:graph-install-status:development";
@@ -59,7 +67,47 @@ record TokenSettings(Optional<String> key, Optional<String> keyLocation, String 
                     + "platform's, or set GRAPH_DEVELOPMENT=true to trust the development key of this repository");
         }
         location.ifPresent(TokenSettings::checkUrl);
-        return new TokenSettings(key, location, issuer.get(), audiences(audiences.get()), List.copyOf(defaults));
+        TenantRules tenants = tenants(issuer.get(), nonBlank(setting, TENANTS_ALLOWED), nonBlank(setting, TENANTS_DEFAULT));
+        return new TokenSettings(key, location, issuer.get(), audiences(audiences.get()), tenants, List.copyOf(defaults));
+    }
+
+    private static TenantRules tenants(String issuer, Optional<String> allowed, Optional<String> defaultTenant) {
+        if (issuer.replace(TenantRules.PLACEHOLDER, "").matches(".*[{}].*")) {
+            throw new IllegalStateException(ISSUER + " has a placeholder other than " + TenantRules.PLACEHOLDER + ": " + issuer);
+        }
+        boolean template = issuer.contains(TenantRules.PLACEHOLDER);
+        if (template && allowed.isEmpty()) {
+            throw new IllegalStateException(ISSUER + " is a template for many tenants (" + issuer + "): set "
+                    + TENANTS_ALLOWED + " (GRAPH_TENANTS_ALLOWED) to the tenant ids that may use this service, "
+                    + "comma-separated, or to " + TenantRules.ANY + " for any tenant");
+        }
+        return new TenantRules(template ? Optional.of(issuer) : Optional.empty(),
+                allowedTenants(allowed.orElse(TenantRules.ANY)),
+                tenantId(TENANTS_DEFAULT, defaultTenant.orElse(Tenants.DEFAULT)));
+    }
+
+    private static Set<String> allowedTenants(String list) {
+        var tenants = new LinkedHashSet<>(Arrays.asList(list.split("\\s*,\\s*", -1)));
+        if (tenants.contains("")) {
+            throw new IllegalStateException(TENANTS_ALLOWED + " has an empty entry: '" + list + "'");
+        }
+        if (tenants.contains(TenantRules.ANY)) {
+            if (tenants.size() > 1) {
+                throw new IllegalStateException(TENANTS_ALLOWED + " is " + TenantRules.ANY
+                        + " (any tenant) or a list of tenant ids, not both: '" + list + "'");
+            }
+            return Set.copyOf(tenants);
+        }
+        tenants.forEach(tenant -> tenantId(TENANTS_ALLOWED, tenant));
+        return Set.copyOf(tenants);
+    }
+
+    private static String tenantId(String name, String value) {
+        if (!TenantRules.TENANT_ID.matcher(value).matches()) {
+            throw new IllegalStateException(name + " has '" + value + "', which is not a tenant id ("
+                    + TenantRules.TENANT_ID_RULE + ")");
+        }
+        return value;
     }
 
     /** Whether the key is a JWKS to be read from a URL rather than a file or resource. */

@@ -35,7 +35,8 @@ import org.graphstatus.StartupFailure;
 
 /**
  * Verifies bearer tokens with the standard MicroProfile JWT keys ({@code mp.jwt.verify.publickey.location}
- * or {@code .publickey}, {@code .issuer}, {@code .audiences}, {@code .clock.skew}), checked at start by
+ * or {@code .publickey}, {@code .issuer}, {@code .audiences}, {@code .clock.skew}) and the tenant settings
+ * ({@code graph.tenants.allowed}, {@code .default}; {@link TenantRules}), checked at start by
  * {@link TokenSettings}. Only RS256 and ES256
  * signatures by a configured key pass ({@link SigningKeys} reads the keys and says which one a token gets):
  * {@code none}, HMAC and every other algorithm are refused. Unlike
@@ -60,6 +61,8 @@ public class TokenVerifier {
 
     private DefaultJWTProcessor<SecurityContext> processor;
 
+    private TenantRules tenants;
+
     private final TokenCache verified = new TokenCache();
 
     /**
@@ -81,12 +84,20 @@ public class TokenVerifier {
 
     private void configureProcessor() {
         TokenSettings settings = TokenSettings.resolve(this::setting, development);
+        // an issuer template names no one issuer: TenantRules compares iss with it once the tid is known
+        boolean template = settings.tenants().issuerTemplate().isPresent();
+        var issuer = new JWTClaimsSet.Builder();
+        if (!template) {
+            issuer.issuer(settings.issuer());
+        }
         var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
                 new HashSet<>(settings.audiences()),
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-                new HashSet<>(Set.of("exp")), // nimbus asks its sets for null: immutable sets would throw
+                issuer.build(),
+                // nimbus asks its sets for null: immutable sets would throw
+                new HashSet<>(template ? Set.of("exp", "iss") : Set.of("exp")),
                 null);
         claims.setMaxClockSkew(clockSkewSeconds);
+        tenants = settings.tenants();
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(keys(settings));
         processor.setJWTClaimsSetVerifier(claims);
@@ -111,14 +122,21 @@ public class TokenVerifier {
         return Optional.empty();
     }
 
-    /** Checks signature and claims the first time a token is seen; after that, until its exp, asks the cache. */
+    /**
+     * Checks signature, claims and tenant the first time a token is seen; after that, until its exp, asks the cache,
+     * which keeps only tokens that passed all three.
+     */
     public VerifiedToken verify(String token) throws InvalidTokenException {
         return verified.verify(token, this::check);
     }
 
     private VerifiedToken check(String token) throws InvalidTokenException {
+        return tenants.admit(token, process(token));
+    }
+
+    private JWTClaimsSet process(String token) throws InvalidTokenException {
         try {
-            return new VerifiedToken(token, processor.process(token, null));
+            return processor.process(token, null);
         } catch (ExpiredJWTException e) {
             throw new InvalidTokenException("Access token has expired or is not yet valid.");
         } catch (BadJWTException e) {

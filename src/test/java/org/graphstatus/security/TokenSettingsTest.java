@@ -18,6 +18,8 @@ class TokenSettingsTest {
     private static final String GRAPH = "https://graph.microsoft.com,00000003-0000-0000-c000-000000000000";
     private static final String TENANT_KEYS = "https://login.microsoftonline.com/contoso/discovery/v2.0/keys";
     private static final String TENANT = "https://sts.windows.net/contoso/";
+    private static final String CONTOSO = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    private static final String FABRIKAM = "d5c9c3a1-0000-4e3b-9a1e-5b0f00000002";
 
     /** The shipped defaults: only the audiences, as META-INF/microprofile-config.properties sets them. */
     private static Map<String, String> shipped() {
@@ -104,5 +106,94 @@ class TokenSettingsTest {
         settings.put(TokenSettings.KEY_LOCATION, url);
         settings.put(TokenSettings.ISSUER, TENANT);
         assertTrue(resolve(settings, false).keyAtUrl());
+    }
+
+    @Test
+    void aFixedIssuerAdmitsAnyTenantAndTokensWithoutTidBelongToTheDefaultTenant() {
+        var given = shipped();
+        given.put(TokenSettings.ISSUER, TENANT);
+        given.put(TokenSettings.KEY_LOCATION, TENANT_KEYS);
+        TenantRules tenants = resolve(given, false).tenants();
+        assertEquals(Optional.empty(), tenants.issuerTemplate());
+        assertEquals(Set.of("*"), tenants.allowed());
+        assertEquals(Tenants.DEFAULT, tenants.defaultTenant());
+    }
+
+    @Test
+    void theDefaultTenantAndTheAllowListAreSettings() {
+        var given = shipped();
+        given.put(TokenSettings.TENANTS_DEFAULT, " " + CONTOSO + " ");
+        given.put(TokenSettings.TENANTS_ALLOWED, CONTOSO + " , " + FABRIKAM);
+        TenantRules tenants = resolve(given, true).tenants();
+        assertEquals(CONTOSO, tenants.defaultTenant());
+        assertEquals(Set.of(CONTOSO, FABRIKAM), tenants.allowed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://login.microsoftonline.com/{tenantid}/v2.0", "https://sts.windows.net/{tenantid}/"})
+    void anIssuerWithTenantidIsATemplate(String issuer) {
+        var given = shipped();
+        given.put(TokenSettings.ISSUER, issuer);
+        given.put(TokenSettings.TENANTS_ALLOWED, "*");
+        TokenSettings settings = resolve(given, true);
+        assertEquals(Optional.of(issuer), settings.tenants().issuerTemplate());
+        assertEquals(Set.of("*"), settings.tenants().allowed());
+    }
+
+    /** Microsoft's common keys sign for every tenant: without a list, any tenant of the platform could come in. */
+    @Test
+    void aTemplateIssuerRequiresTheAllowList() {
+        var given = shipped();
+        given.put(TokenSettings.ISSUER, "https://login.microsoftonline.com/{tenantid}/v2.0");
+        String message = refusal(given, true);
+        assertTrue(message.startsWith("mp.jwt.verify.issuer is a template for many tenants"), message);
+        assertTrue(message.contains("graph.tenants.allowed (GRAPH_TENANTS_ALLOWED)"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://sts.windows.net/{tenant}/", "https://login.microsoftonline.com/{tenantId}/v2.0",
+        "https://sts.windows.net/{tenantid}/{", "https://sts.windows.net/}/"})
+    void anyOtherPlaceholderInTheIssuerIsAMistake(String issuer) {
+        var given = shipped();
+        given.put(TokenSettings.ISSUER, issuer);
+        given.put(TokenSettings.TENANTS_ALLOWED, "*");
+        assertEquals("mp.jwt.verify.issuer has a placeholder other than {tenantid}: " + issuer, refusal(given, true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TokenSettings.TENANTS_ALLOWED, TokenSettings.TENANTS_DEFAULT})
+    void anEmptyTenantSettingIsAMistake(String name) {
+        var given = shipped();
+        given.put(name, "");
+        assertEquals(name + " is set but empty", refusal(given, true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {",", CONTOSO + ",", "," + CONTOSO, CONTOSO + ", ," + FABRIKAM})
+    void anEmptyTenantInTheAllowListIsAMistake(String allowed) {
+        var given = shipped();
+        given.put(TokenSettings.TENANTS_ALLOWED, allowed);
+        assertEquals("graph.tenants.allowed has an empty entry: '" + allowed + "'", refusal(given, true));
+    }
+
+    @Test
+    void anyTenantAndAListTogetherAreAMistake() {
+        var given = shipped();
+        given.put(TokenSettings.TENANTS_ALLOWED, CONTOSO + ",*");
+        assertEquals("graph.tenants.allowed is * (any tenant) or a list of tenant ids, not both: '" + CONTOSO + ",*'",
+                refusal(given, true));
+    }
+
+    /** A value no tid can have would never match: a typo, or a tenant's name where its id belongs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"contoso.onmicrosoft.com/x", "Contoso Ltd", "{tenantid}",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}) // 65
+    void aTenantSettingThatIsNoTenantIdIsAMistake(String value) {
+        for (String name : List.of(TokenSettings.TENANTS_ALLOWED, TokenSettings.TENANTS_DEFAULT)) {
+            var given = shipped();
+            given.put(name, value);
+            assertEquals(name + " has '" + value + "', which is not a tenant id (1 to 64 of A-Z, a-z, 0-9, '.', '_', '-')",
+                    refusal(given, true));
+        }
     }
 }

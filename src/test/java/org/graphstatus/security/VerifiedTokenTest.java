@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** A token's permissions, read the way the identity platform issues them: scp, roles, and MicroProfile's groups. */
+/**
+ * A token's permissions, read the way the identity platform issues them: scp, roles, and MicroProfile's groups;
+ * and its tenant.
+ */
 class VerifiedTokenTest {
 
     @Test
@@ -49,6 +52,19 @@ class VerifiedTokenTest {
     void theGroupsClaimIsThePermissions() {
         VerifiedToken token = token(b -> b.claim("scp", Permissions.READ).claim("roles", List.of(Permissions.READ_WRITE)));
         assertEquals(Set.of(Permissions.READ, Permissions.READ_WRITE), token.getClaim("groups"));
+    }
+
+    @Test
+    void theTenantIsTheTidClaim() {
+        assertEquals("72f988bf-86f1-41af-91ab-2d7cd011db47",
+                token(b -> b.claim("tid", "72f988bf-86f1-41af-91ab-2d7cd011db47")).tenant());
+    }
+
+    @Test
+    void aTokenWithoutTidBelongsToTheDefaultTenantItIsGiven() {
+        assertEquals(Tenants.DEFAULT, token(b -> b).tenant());
+        assertEquals("own-tenant", new VerifiedToken("raw", new JWTClaimsSet.Builder().subject("someone").build(),
+                "own-tenant").tenant());
     }
 
     private static Set<String> groups(UnaryOperator<JWTClaimsSet.Builder> claims) {
