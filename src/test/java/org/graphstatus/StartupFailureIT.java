@@ -63,6 +63,10 @@ class StartupFailureIT {
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION|http://keys.example/keys|mp.jwt.verify.publickey.location must be an https:// URL "
             + "(http:// only on loopback): http://keys.example/keys",
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION|http://127.0.0.1:1/keys|The JWKS at http://127.0.0.1:1/keys could not be read: ",
+        // any tenant of the identity platform could come in: the allow-list is required with an issuer template
+        "MP_JWT_VERIFY_ISSUER|https://login.microsoftonline.com/{tenantid}/v2.0|mp.jwt.verify.issuer is a template for "
+            + "many tenants (https://login.microsoftonline.com/{tenantid}/v2.0): set graph.tenants.allowed "
+            + "(GRAPH_TENANTS_ALLOWED) to the tenant ids that may use this service, comma-separated, or to * for any tenant",
     })
     void aTokenSettingThatChecksNothing(String variable, String value, String message) {
         Exit exit = PayaraProcess.runUntilItStops(WORK,

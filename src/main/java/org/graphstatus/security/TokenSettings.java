@@ -72,7 +72,8 @@ record TokenSettings(Optional<String> key, Optional<String> keyLocation, String 
     }
 
     private static TenantRules tenants(String issuer, Optional<String> allowed, Optional<String> defaultTenant) {
-        if (issuer.replace(TenantRules.PLACEHOLDER, "").matches(".*[{}].*")) {
+        String unfilled = issuer.replace(TenantRules.PLACEHOLDER, "");
+        if (unfilled.contains("{") || unfilled.contains("}")) {
             throw new IllegalStateException(ISSUER + " has a placeholder other than " + TenantRules.PLACEHOLDER + ": " + issuer);
         }
         boolean template = issuer.contains(TenantRules.PLACEHOLDER);
@@ -91,14 +92,13 @@ record TokenSettings(Optional<String> key, Optional<String> keyLocation, String 
         if (tenants.contains("")) {
             throw new IllegalStateException(TENANTS_ALLOWED + " has an empty entry: '" + list + "'");
         }
-        if (tenants.contains(TenantRules.ANY)) {
-            if (tenants.size() > 1) {
-                throw new IllegalStateException(TENANTS_ALLOWED + " is " + TenantRules.ANY
-                        + " (any tenant) or a list of tenant ids, not both: '" + list + "'");
-            }
-            return Set.copyOf(tenants);
+        if (tenants.contains(TenantRules.ANY) && tenants.size() > 1) {
+            throw new IllegalStateException(TENANTS_ALLOWED + " is " + TenantRules.ANY
+                    + " (any tenant) or a list of tenant ids, not both: '" + list + "'");
         }
-        tenants.forEach(tenant -> tenantId(TENANTS_ALLOWED, tenant));
+        if (!tenants.contains(TenantRules.ANY)) {
+            tenants.forEach(tenant -> tenantId(TENANTS_ALLOWED, tenant));
+        }
         return Set.copyOf(tenants);
     }
 

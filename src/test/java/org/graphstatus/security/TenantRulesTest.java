@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The rules of {@link TenantRules}: tid's shape, the issuer template, the allow-list and the default tenant. */
 class TenantRulesTest {
 
-    private static final String CONTOSO = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    private static final String CONTOSO = "3f1c2a9e-5b7d-4e21-9c84-0a6d2b1e7f35";
     private static final String FABRIKAM = "d5c9c3a1-0000-4e3b-9a1e-5b0f00000002";
     private static final String V2 = "https://login.microsoftonline.com/{tenantid}/v2.0";
     private static final String V1 = "https://sts.windows.net/{tenantid}/";

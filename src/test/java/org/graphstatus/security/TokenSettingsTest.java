@@ -18,7 +18,7 @@ class TokenSettingsTest {
     private static final String GRAPH = "https://graph.microsoft.com,00000003-0000-0000-c000-000000000000";
     private static final String TENANT_KEYS = "https://login.microsoftonline.com/contoso/discovery/v2.0/keys";
     private static final String TENANT = "https://sts.windows.net/contoso/";
-    private static final String CONTOSO = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    private static final String CONTOSO = "3f1c2a9e-5b7d-4e21-9c84-0a6d2b1e7f35";
     private static final String FABRIKAM = "d5c9c3a1-0000-4e3b-9a1e-5b0f00000002";
 
     /** The shipped defaults: only the audiences, as META-INF/microprofile-config.properties sets them. */

@@ -75,7 +75,10 @@ class TokensIT extends DeployedService {
                 Arguments.of("not yet valid", sign(b -> b.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))))),
                 Arguments.of("no expiry", sign(b -> b.expirationTime(null))),
                 Arguments.of("wrong issuer", sign(b -> b.issuer("https://sts.windows.net/someone-else/"))),
-                Arguments.of("wrong audience", sign(b -> b.audience("https://management.azure.com"))));
+                Arguments.of("wrong audience", sign(b -> b.audience("https://management.azure.com"))),
+                Arguments.of("tid no tenant id", sign(b -> b.claim("tid", "contoso; DROP TABLE"))),
+                Arguments.of("tid longer than 64", sign(b -> b.claim("tid", "a".repeat(65)))),
+                Arguments.of("tid not a string", sign(b -> b.claim("tid", 42))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,6 +145,13 @@ class TokensIT extends DeployedService {
         assertEquals(null, claims.getJWTID());
         assertEquals(null, claims.getClaim("groups"));
         assertEquals(201, post(Tokens.sign(claims, Tokens.developmentKey())).status());
+    }
+
+    /** With a fixed issuer any tenant may come in, and a token without tid (a development token) is welcome too. */
+    @Test
+    void withAFixedIssuerTokensOfAnyTenantOrOfNoneAreAccepted() {
+        assertEquals(201, post(sign(b -> b.claim("tid", "d5c9c3a1-7a2e-4e3b-9a1e-5b0f3c2d1e00"))).status(), "another tid");
+        assertEquals(201, post(sign(b -> b.claim("tid", null))).status(), "no tid");
     }
 
     /** The default key is a PEM public key, which has no kid: it verifies the token whatever kid the header names. */

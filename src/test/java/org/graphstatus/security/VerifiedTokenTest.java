@@ -56,8 +56,8 @@ class VerifiedTokenTest {
 
     @Test
     void theTenantIsTheTidClaim() {
-        assertEquals("72f988bf-86f1-41af-91ab-2d7cd011db47",
-                token(b -> b.claim("tid", "72f988bf-86f1-41af-91ab-2d7cd011db47")).tenant());
+        assertEquals("3f1c2a9e-5b7d-4e21-9c84-0a6d2b1e7f35",
+                token(b -> b.claim("tid", "3f1c2a9e-5b7d-4e21-9c84-0a6d2b1e7f35")).tenant());
     }
 
     @Test
