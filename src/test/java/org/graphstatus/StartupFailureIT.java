@@ -74,6 +74,20 @@ class StartupFailureIT {
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: " + message);
     }
 
+    /**
+     * MicroProfile Config reads an empty variable as unset, which would let migration 6 move the rows into the
+     * built-in default tenant and then the start fail: the token settings are checked before any migration runs.
+     */
+    @Test
+    void anEmptyDefaultTenantStopsTheStartBeforeTheSchemaIsTouched() throws Exception {
+        Path data = Files.createDirectories(WORK.resolve(UUID.randomUUID().toString())).toAbsolutePath();
+        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT empty default tenant", Map.of(
+                "GRAPH_TENANTS_DEFAULT", "",
+                "GRAPH_DATA_DIR", data.toString()));
+        assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: graph.tenants.default is set but empty");
+        assertFalse(exit.log().contains("org.flywaydb"), "no migration ran:\n" + exit.log());
+    }
+
     /** A database whose migration 1 differs from this build's (another build's, or edited by hand). */
     @Test
     void aDatabaseMigratedByAnotherBuild() throws Exception {

@@ -3,16 +3,15 @@ package org.graphstatus.security;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which tenants' tokens this deployment admits, checked once a token's signature and standard claims have passed
  * (and so before {@link TokenCache} may keep it: a kept token has passed these rules, which are claims of the
  * token and settings fixed at start). The rules, in the order they are checked:
  * <ul>
- * <li>A {@code tid} is a tenant id: a string of 1 to 64 of {@code A-Z a-z 0-9 . _ -}. Rows are stored under it in
- * a {@code VARCHAR(64)} column and it is written into messages, so anything else is refused rather than
- * shortened or read as "no tenant".</li>
+ * <li>A {@code tid} is a tenant id, a string by {@link Tenants#RULE}. Rows are stored under it in a
+ * {@code VARCHAR(64)} column and it is written into messages, so anything else is refused rather than shortened
+ * or read as "no tenant".</li>
  * <li>With an issuer template (an issuer containing {@value #PLACEHOLDER}, as Microsoft's multi-tenant
  * applications validate issuers), {@code iss} must equal the template with the token's own {@code tid} filled
  * in: a tenant's key signs for every tenant (the keys are Microsoft's common ones), so only this ties the
@@ -25,13 +24,11 @@ record TenantRules(Optional<String> issuerTemplate, Set<String> allowed, String 
 
     static final String PLACEHOLDER = "{tenantid}";
     static final String ANY = "*";
-    static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    static final String TENANT_ID_RULE = "1 to 64 of A-Z, a-z, 0-9, '.', '_', '-'";
 
     /** The token for these claims, or the reason it is refused. */
     VerifiedToken admit(String rawToken, JWTClaimsSet claims) throws InvalidTokenException {
         Object tid = claims.getClaim("tid");
-        if (tid != null && !(tid instanceof String id && TENANT_ID.matcher(id).matches())) {
+        if (tid != null && !(tid instanceof String id && Tenants.valid(id))) {
             throw new InvalidTokenException("Access token validation failure: the tid claim is not a tenant id.");
         }
         if (issuerTemplate.isPresent()) {

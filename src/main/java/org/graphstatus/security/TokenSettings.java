@@ -103,9 +103,8 @@ record TokenSettings(Optional<String> key, Optional<String> keyLocation, String 
     }
 
     private static String tenantId(String name, String value) {
-        if (!TenantRules.TENANT_ID.matcher(value).matches()) {
-            throw new IllegalStateException(name + " has '" + value + "', which is not a tenant id ("
-                    + TenantRules.TENANT_ID_RULE + ")");
+        if (!Tenants.valid(value)) {
+            throw new IllegalStateException(name + " has '" + value + "', which is not a tenant id (" + Tenants.RULE + ")");
         }
         return value;
     }

@@ -16,10 +16,12 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -67,9 +69,13 @@ public class TokenVerifier {
 
     /**
      * Nothing to do but be called: delivering the start event makes CDI create this bean at deployment, so
-     * {@link #configure} reads the keys then, and a wrong setting stops the start instead of every request.
+     * {@link #configure} reads the keys then, and a wrong setting stops the start instead of every request. Before
+     * the schema migration (which observes the same event at the default priority): a start that fails on its
+     * token settings leaves the database as it was, and migration 6 never moves rows into a default tenant that
+     * these settings refuse (an empty {@code GRAPH_TENANTS_DEFAULT}, which MicroProfile Config reads as unset).
      */
-    void createdAtStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+    void createdAtStart(
+            @Observes @Priority(Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class) Object start) {
         // the work is in configure()
     }
 

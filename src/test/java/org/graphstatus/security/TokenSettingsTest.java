@@ -192,7 +192,7 @@ class TokenSettingsTest {
         for (String name : List.of(TokenSettings.TENANTS_ALLOWED, TokenSettings.TENANTS_DEFAULT)) {
             var given = shipped();
             given.put(name, value);
-            assertEquals(name + " has '" + value + "', which is not a tenant id (1 to 64 of A-Z, a-z, 0-9, '.', '_', '-')",
+            assertEquals(name + " has '" + value + "', which is not a tenant id (1 to 64 letters, digits, '.', '_' or '-')",
                     refusal(given, true));
         }
     }
