@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.graphstatus.database.SchemaMigration;
+import org.graphstatus.security.Tenants;
 import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.PayaraProcess;
 import org.graphstatus.testing.PayaraProcess.Exit;
@@ -95,7 +96,7 @@ class StartupFailureIT {
         Path h2Dir = WORK.resolve(UUID.randomUUID().toString()).toAbsolutePath();
         String url = postgresql != null ? Databases.postgresqlUrl(postgresql) : "jdbc:h2:file:" + h2Dir.resolve("graph");
         try {
-            Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+            SchemaMigration.flyway(Tenants.DEFAULT).dataSource(url, null, null).load().migrate();
             try (Connection db = Databases.connect(url); var statement = db.createStatement()) {
                 statement.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
             }

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.graphstatus.StartupFailure;
 import org.graphstatus.security.Tenants;
 
@@ -35,16 +36,21 @@ public class SchemaMigration {
                     + defaultTenant + "' (" + Tenants.RULE + ")");
         }
         try {
-            Flyway.configure(SchemaMigration.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .placeholders(Map.of("defaultTenant", defaultTenant))
-                    .load()
-                    .migrate();
+            flyway(defaultTenant).dataSource(dataSource).load().migrate();
         } catch (FlywayException e) {
             // e.g. a database migrated by a newer version, or one that holds other tables: never guess
             throw StartupFailure.exit("the database schema cannot be brought to this version: "
                     + e.getMessage().replaceAll("\\s+", " "));
         }
+    }
+
+    /**
+     * The migrations as the service runs them, for a database given next; the migration tests and benches
+     * use it too, so they test this set-up.
+     */
+    public static FluentConfiguration flyway(String defaultTenant) {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("defaultTenant", defaultTenant));
     }
 }

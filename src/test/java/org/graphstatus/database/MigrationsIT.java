@@ -72,8 +72,7 @@ class MigrationsIT {
     private static final String MIGRATED_TENANT = "upgraded-deployment";
 
     private static Flyway migrate(String url, MigrationVersion target) {
-        Flyway flyway = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
-                .placeholders(Map.of("defaultTenant", MIGRATED_TENANT)).target(target).load();
+        Flyway flyway = SchemaMigration.flyway(MIGRATED_TENANT).dataSource(url, null, null).target(target).load();
         flyway.migrate();
         return flyway;
     }
