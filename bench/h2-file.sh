@@ -30,7 +30,7 @@ for entry in "${wars[@]}"; do
     mkdir -p "$data"
     (cd "$work/$label" && exec env GRAPH_DEVELOPMENT=true GRAPH_DATA_DIR="$data" java "@$PWD/../../../server-config/jvm.options" \
         -jar "$PWD/../../payara-micro.jar" --deploy "$war" --postbootcommandfile "$PWD/../../../server-config/h2.asadmin" \
-        --port "$port" --nocluster > "$work/$label.log" 2>&1) &
+        --port "$port" --nohazelcast > "$work/$label.log" 2>&1) &
     pid=$!
     api="localhost:$port/beta/deviceAppManagement/mobileApps"
     for _ in $(seq 1 240); do

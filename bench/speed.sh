@@ -41,7 +41,7 @@ start() { # name port postboot env... : starts a server and waits until the API 
     local name=$1 port=$2 postboot=$3; shift 3
     mkdir -p "$work/$name"
     (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" java "@$options" -XX:FlightRecorderOptions:stackdepth=128 -jar "$PWD/../../payara-micro.jar" --deploy "$work/bench.war" \
-        --addlibs "$PWD/../../postgresql.jar" --postbootcommandfile "$postboot" --port "$port" --nocluster \
+        --addlibs "$PWD/../../postgresql.jar" --postbootcommandfile "$postboot" --port "$port" --nohazelcast \
         > "$work/$name.log" 2>&1) &
     pids+=($!)
     for _ in $(seq 1 240); do

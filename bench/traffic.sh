@@ -30,7 +30,7 @@ start() { # name port postboot env... : starts a server and waits until the API 
     mkdir -p "$work/$name"
     (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" java "@$options" -jar "$PWD/../../payara-micro.jar" \
         --deploy "$PWD/../../graph-install-status.war" --addlibs "$PWD/../../postgresql.jar" \
-        --postbootcommandfile "$postboot" --port "$port" --nocluster > "$work/$name.log" 2>&1) &
+        --postbootcommandfile "$postboot" --port "$port" --nohazelcast > "$work/$name.log" 2>&1) &
     pids+=($!)
     for _ in $(seq 1 480); do
         [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/beta/deviceAppManagement/mobileApps/x")" = 401 ] && return

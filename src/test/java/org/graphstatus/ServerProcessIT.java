@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a running server shows the machine besides its API, started as the README starts it in development mode:
- * it listens on the HTTP port only (no data grid), says once that the development key is in use, and keeps the
+ * it listens on the HTTP port only (no data grid), from its launch on, says once that the development key is in use, and keeps the
  * database password out of its log and of the files in its temporary folder. Reads Linux's {@code /proc}.
  */
 class ServerProcessIT {
@@ -34,6 +36,9 @@ class ServerProcessIT {
     private static final Path WORK = Path.of("target", "server-process");
     private static final String PASSWORD = "not-to-be-written-" + UUID.randomUUID();
     private static final Pattern RUNTIME = Pattern.compile("(.*/payaramicro-rt\\d+tmp)/.*");
+
+    private static final Set<Integer> LISTENED_WHILE_BOOTING = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger SAMPLES = new AtomicInteger();
 
     private static int port;
     private static PayaraProcess server;
@@ -43,7 +48,10 @@ class ServerProcessIT {
         port = PayaraProcess.freePort();
         // the password is set the way an operator would have set it before: it must go nowhere
         server = PayaraProcess.start(WORK, "ServerProcessIT", port, Map.of("PGPASSWORD", PASSWORD,
-                "GRAPH_DATA_DIR", WORK.resolve("data").toAbsolutePath().toString()));
+                "GRAPH_DATA_DIR", WORK.resolve("data").toAbsolutePath().toString()), pid -> {
+                    LISTENED_WHILE_BOOTING.addAll(listeningPorts(pid));
+                    SAMPLES.incrementAndGet();
+                });
     }
 
     @AfterAll
@@ -52,8 +60,15 @@ class ServerProcessIT {
     }
 
     @Test
-    void theOnlyPortTheServerListensOnIsTheHttpOne() throws IOException {
+    void theOnlyPortTheServerListensOnIsTheHttpOne() {
         assertEquals(Set.of(port), listeningPorts(server.pid()));
+    }
+
+    /** Payara Micro with --nocluster listened on a 69xx port for the few seconds before its post-boot file ran. */
+    @Test
+    void fromItsLaunchToItsFirstAnswerTheServerListensOnTheHttpPortOnly() {
+        assertTrue(SAMPLES.get() > 10, "sampled " + SAMPLES + " times while booting");
+        assertEquals(Set.of(port), LISTENED_WHILE_BOOTING, "ports seen in " + SAMPLES + " samples while booting");
     }
 
     @Test
@@ -83,25 +98,30 @@ class ServerProcessIT {
         return Files.readString(WORK.resolve("ServerProcessIT.log"));
     }
 
-    /** The process's TCP sockets in LISTEN state: its socket inodes, looked up in the kernel's tables. */
-    static Set<Integer> listeningPorts(long pid) throws IOException {
-        Set<String> inodes = new HashSet<>();
-        for (Path fd : fds(pid)) {
-            String target = readLink(fd);
-            if (target.startsWith("socket:[")) {
-                inodes.add(target.substring("socket:[".length(), target.length() - 1));
-            }
-        }
-        Set<Integer> ports = new TreeSet<>();
-        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
-                String[] column = line.trim().split("\\s+"); // sl local rem st tx:rx tr:when retrnsmt uid timeout inode
-                if (column[3].equals("0A") && inodes.contains(column[9])) {
-                    ports.add(Integer.parseInt(column[1].substring(column[1].indexOf(':') + 1), 16));
+    /** The process's TCP sockets in LISTEN state: its socket inodes, looked up in its network namespace's tables. */
+    static Set<Integer> listeningPorts(long pid) {
+        try {
+            Set<String> inodes = new HashSet<>();
+            for (Path fd : fds(pid)) {
+                String target = readLink(fd);
+                if (target.startsWith("socket:[")) {
+                    inodes.add(target.substring("socket:[".length(), target.length() - 1));
                 }
             }
+            Set<Integer> ports = new TreeSet<>();
+            for (String table : new String[] {"tcp", "tcp6"}) {
+                List<String> lines = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "net", table));
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] column = line.trim().split("\\s+"); // sl local rem st tx:rx tr:when retrnsmt uid timeout inode
+                    if (column[3].equals("0A") && inodes.contains(column[9])) {
+                        ports.add(Integer.parseInt(column[1].substring(column[1].indexOf(':') + 1), 16));
+                    }
+                }
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return ports;
     }
 
     /** Payara Micro's temporary root, found from the files the process holds open in it. */

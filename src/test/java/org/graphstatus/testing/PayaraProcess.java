@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * Payara Micro started the way the README starts it ({@code java -jar payara-micro.jar --deploy ...} with the
@@ -45,35 +46,59 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Starts the server in {@code workDir} and waits until the API answers; {@code env} adds variables. */
     public static PayaraProcess start(Path workDir, String name, int port, Map<String, String> env) {
-        return start(Path.of(System.getProperty("payara.microJar")), workDir, name, port, env);
+        return start(Path.of(System.getProperty("payara.microJar")), workDir, name, port, env, pid -> { });
+    }
+
+    /**
+     * The same, handing the process id to {@code whileBooting} every few milliseconds from the launch until after
+     * the first answer, on a thread of its own: what the server does only while it boots is seen too.
+     */
+    public static PayaraProcess start(Path workDir, String name, int port, Map<String, String> env,
+            LongConsumer whileBooting) {
+        return start(Path.of(System.getProperty("payara.microJar")), workDir, name, port, env, whileBooting);
     }
 
     /** The same on another Payara Micro release, e.g. the oldest supported one (PayaraServerIT). */
     public static PayaraProcess start(Path microJar, Path workDir, String name, int port, Map<String, String> env) {
+        return start(microJar, workDir, name, port, env, pid -> { });
+    }
+
+    private static PayaraProcess start(Path microJar, Path workDir, String name, int port, Map<String, String> env,
+            LongConsumer whileBooting) {
         try {
             Path log = workDir.resolve(name + ".log");
             long started = System.nanoTime();
             Process process = launch(microJar, workDir, log, port, env);
-            var probe = GraphClient.request(URI.create("http://localhost:" + port + "/beta/" + APPS + "/probe"), null);
-            while (System.nanoTime() - started < BOOT_LIMIT.toNanos()) {
-                assertTrue(process.isAlive(), "the server stopped; see " + log);
-                try {
-                    if (GraphClient.send(probe.GET()).status() == 401) { // deployed, and asking for a token
-                        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-                        System.out.printf("%s: boot to first answer %d ms%n", name, millis);
-                        return new PayaraProcess(process, port, log);
-                    }
-                } catch (RuntimeException notYetListening) {
-                    // the port opens late in the boot
-                }
-                Thread.sleep(200);
+            try (var watch = new BootWatch(process.pid(), whileBooting)) {
+                awaitFirstAnswer(process, name, port, log, started);
+            } catch (RuntimeException | Error e) { // no answer, or the watcher failed: no server left behind
+                process.destroyForcibly();
+                throw e;
             }
-            process.destroyForcibly();
-            throw new AssertionError("no answer within " + BOOT_LIMIT + "; see " + log);
+            return new PayaraProcess(process, port, log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void awaitFirstAnswer(Process process, String name, int port, Path log, long started)
+            throws InterruptedException {
+        var probe = GraphClient.request(URI.create("http://localhost:" + port + "/beta/" + APPS + "/probe"), null);
+        while (System.nanoTime() - started < BOOT_LIMIT.toNanos()) {
+            assertTrue(process.isAlive(), "the server stopped; see " + log);
+            try {
+                if (GraphClient.send(probe.GET()).status() == 401) { // deployed, and asking for a token
+                    long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                    System.out.printf("%s: boot to first answer %d ms%n", name, millis);
+                    return;
+                }
+            } catch (RuntimeException notYetListening) {
+                // the port opens late in the boot
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no answer within " + BOOT_LIMIT + "; see " + log);
     }
 
     /** How a start that should fail ended: the exit status and everything the server logged. */
@@ -108,7 +133,7 @@ public final class PayaraProcess implements AutoCloseable {
                     "--deploy", new File(System.getProperty("graph.war")).getAbsolutePath(),
                     "--postbootcommandfile", System.getProperty("graph.postboot"),
                     "--addlibs", System.getProperty("graph.addlibs"),
-                    "--port", String.valueOf(port), "--nocluster"))
+                    "--port", String.valueOf(port), "--nohazelcast"))
                     .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().remove("GRAPH_DATA_DIR"); // the default data folder, ./data, unless env says
             builder.environment().put("GRAPH_DEVELOPMENT", "true"); // tokens from testing/Tokens, unless env says
