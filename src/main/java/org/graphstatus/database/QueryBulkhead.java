@@ -3,6 +3,7 @@ package org.graphstatus.database;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -11,13 +12,18 @@ import org.graphstatus.odata.GraphException;
 
 /**
  * At most {@code graph.query.concurrent-collections} (env {@code GRAPH_QUERY_CONCURRENT_COLLECTIONS}, default
- * 8; values below 1 count as 1) reads whose cost grows with a collection's size run at once: collection pages,
- * counts and install summaries. Without it, 40 clients asking for {@code $count} or an order no index serves on
- * a large app held every pooled connection (32) and both cores for up to the query timeout each, and a GET by
- * id waited behind them for seconds (bench/query-cost.sh). A read beyond the limit waits up to one second for
- * another to finish, then is answered 503 with {@code Retry-After}, having cost the database nothing. Reads by
- * id and every write are not gated: their cost does not grow with the data. Keep the limit below the
- * connection pool's size ({@code GRAPH_DB_POOL_MAX}, default 32), so that connections stay free for them.
+ * the number of processors the JVM sees; values below 1 count as 1) reads whose cost grows with a collection's
+ * size run at once: collection pages, counts and install summaries. Without it, 40 clients asking for
+ * {@code $count} or an order no index serves on a large app held every pooled connection (32) and both cores for
+ * up to the query timeout each, and a GET by id waited behind them for seconds (bench/query-cost.sh). A read
+ * beyond the limit waits up to one second for another to finish, then is answered 503 with {@code Retry-After},
+ * having cost the database nothing. Reads by id and every write are not gated: their cost does not grow with the
+ * data. Keep the limit below the connection pool's size ({@code GRAPH_DB_POOL_MAX}, default 32), so that
+ * connections stay free for them.
+ *
+ * <p>One such read per core by default, because each keeps a core busy for as long as it runs: on 2 cores a
+ * limit of 8 still let a GET by id wait 192 ms (H2) and 762 ms (PostgreSQL) at the median behind 40 expensive
+ * clients, where a limit of 2 kept it near 20 ms (bench/README.md, "Query cost").
  *
  * <p>A plain semaphore rather than MicroProfile Fault Tolerance's {@code @Bulkhead}: that one refuses at once
  * when full (no brief wait), cannot sit on {@code CollectionReader}'s static methods, and is configured by a
@@ -26,19 +32,19 @@ import org.graphstatus.odata.GraphException;
 @ApplicationScoped
 public class QueryBulkhead {
 
-    static final int DEFAULT_CONCURRENT_COLLECTIONS = 8;
     static final long WAIT_MILLIS = 1000;
     static final int RETRY_AFTER_SECONDS = 1;
 
     @Inject
-    @ConfigProperty(name = "graph.query.concurrent-collections", defaultValue = "" + DEFAULT_CONCURRENT_COLLECTIONS)
-    int concurrentCollections;
+    @ConfigProperty(name = "graph.query.concurrent-collections")
+    Optional<Integer> concurrentCollections;
 
     private Semaphore permits;
 
     @PostConstruct
     void create() {
-        permits = new Semaphore(Math.max(1, concurrentCollections), true);
+        int limit = concurrentCollections.orElseGet(() -> Runtime.getRuntime().availableProcessors());
+        permits = new Semaphore(Math.max(1, limit), true);
     }
 
     /** Runs {@code read} once a permit is free; @throws GraphException 503 when none frees within a second. */
