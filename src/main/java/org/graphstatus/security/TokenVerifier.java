@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -60,6 +61,14 @@ public class TokenVerifier {
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
     int clockSkewSeconds;
+
+    /**
+     * Connect and read timeouts of a JWKS read. nimbus's default, 500 ms, failed a start whose key server was
+     * slow to answer on a loaded machine (TokenCacheIT in CI); a start waits for the first read anyway.
+     */
+    static final int JWKS_TIMEOUT_MILLISECONDS = 5_000;
+    /** nimbus's own default limit of a JWKS's size. */
+    static final int JWKS_SIZE_LIMIT = JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT;
 
     private DefaultJWTProcessor<SecurityContext> processor;
 
@@ -164,7 +173,8 @@ public class TokenVerifier {
             if (settings.keyAtUrl()) {
                 // nimbus keeps the set for 5 minutes and reads it again early for an unknown kid; each read is
                 // shown to the token cache, which forgets every token when the keys changed
-                JWKSource<SecurityContext> source = JWKSourceBuilder.create(URI.create(location).toURL())
+                JWKSource<SecurityContext> source = JWKSourceBuilder.create(URI.create(location).toURL(), new DefaultResourceRetriever(
+                        JWKS_TIMEOUT_MILLISECONDS, JWKS_TIMEOUT_MILLISECONDS, JWKS_SIZE_LIMIT))
                         .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT,
                                 event -> {
                                     if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> read) {
