@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.PayaraProcess;
-import org.graphstatus.testing.Tokens;
 
 /**
  * Issue 13, item 7: do expensive queries stop cheap requests? On a large app (ScaleBench's load), a GET of
@@ -43,7 +42,7 @@ public class QueryCostBench {
         var table = new ArrayList<Row>();
         Path h2 = Path.of("target", "bench-query-cost", "h2-" + UUID.randomUUID()).toAbsolutePath();
         String h2Url = "jdbc:h2:file:" + h2.resolve("graph");
-        ScaleBench.load("h2", h2Url, rows);
+        ScaleBench.load("h2", h2Url, ScaleBench.TENANT_A, rows);
         List<String> h2Ids = ids(h2Url);
         for (String limit : limits) {
             table.addAll(measure("H2 (file)", "h2", limit, Map.of("GRAPH_DATA_DIR", h2.toString()), h2Ids));
@@ -51,7 +50,7 @@ public class QueryCostBench {
         String pg = "graph_query_cost_" + UUID.randomUUID().toString().substring(0, 8);
         if (ScaleBench.execute(ScaleBench.pgUrl("postgres"), "CREATE DATABASE " + pg)) {
             try {
-                ScaleBench.load("postgresql", ScaleBench.pgUrl(pg), rows);
+                ScaleBench.load("postgresql", ScaleBench.pgUrl(pg), ScaleBench.TENANT_A, rows);
                 List<String> pgIds = ids(ScaleBench.pgUrl(pg));
                 for (String limit : limits) {
                     table.addAll(measure("PostgreSQL", "postgresql", limit, Map.of("PGDATABASE", pg), pgIds));
@@ -85,7 +84,7 @@ public class QueryCostBench {
         Path work = Path.of("target", "bench-query-cost", kind + "-" + limit);
         try (var server = PayaraProcess.start(work, "QueryCostBench " + kind + " " + limit, PayaraProcess.freePort(), serverEnv)) {
             GraphClient graph = server.graph();
-            String token = Tokens.delegated(Tokens.READ);
+            String token = ScaleBench.token(ScaleBench.TENANT_A);
             String statuses = "deviceAppManagement/mobileApps/" + APP + "/deviceStatuses";
             IntFunction<URI> cheap = i -> graph.uri(statuses + "/" + ids.get(i % ids.size()));
             for (int i = 0; i < 300; i++) {
