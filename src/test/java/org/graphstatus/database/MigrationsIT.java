@@ -44,7 +44,7 @@ class MigrationsIT {
 
             Flyway upgraded = migrate(url, MigrationVersion.LATEST);
 
-            assertEquals("6", upgraded.info().current().getVersion().getVersion());
+            assertEquals("7", upgraded.info().current().getVersion().getVersion());
             try (Connection db = Databases.connect(url)) {
                 assertEquals(before, rows(db), "every row as it was");
                 assertEquals(Set.of(MIGRATED_TENANT), tenants(db), "migration 6: every row in the default tenant");
@@ -53,6 +53,9 @@ class MigrationsIT {
                         "ix_device_status_user_state", "ix_device_status_app_state", "ix_device_status_app_last_sync")),
                         "the indexes of migrations 2 and 6: " + leading);
                 assertEquals(Set.of("tenant_id"), Set.copyOf(leading.values()), "the tenant leads every index: " + leading);
+                assertEquals(List.of("tenant_id", "mobile_app_id", "install_state", "user_status_id", "id"),
+                        indexColumns(db).get("ix_device_status_app_state"),
+                        "migration 7: installSummary reads its columns from the index alone");
                 assertThrows(SQLException.class, () -> db.createStatement().execute("INSERT INTO user_app_install_status "
                         + "(tenant_id, id, mobile_app_id) VALUES ('another-tenant', 'u2', 'a1')"),
                         "a row cannot point at another tenant's app");
@@ -143,19 +146,26 @@ class MigrationsIT {
     /** Each index of the three tables (keys and unique constraints included) and its first column. */
     private static Map<String, String> leadingColumns(Connection db) throws SQLException {
         Map<String, String> leading = new HashMap<>();
+        indexColumns(db).forEach((index, columns) -> leading.put(index, columns.get(0)));
+        return leading;
+    }
+
+    /** Each index of the three tables (keys and unique constraints included) and its columns, in order. */
+    private static Map<String, List<String>> indexColumns(Connection db) throws SQLException {
+        Map<String, TreeMap<Short, String>> columns = new HashMap<>();
         for (String table : List.of("mobile_app", "user_app_install_status", "mobile_app_install_status")) {
             // H2 keeps names in upper case, PostgreSQL in lower
             for (String name : List.of(table, table.toUpperCase())) {
                 try (ResultSet index = db.getMetaData().getIndexInfo(null, null, name, false, false)) {
                     while (index.next()) {
-                        if (index.getShort("ORDINAL_POSITION") == 1) {
-                            leading.put(String.valueOf(index.getString("INDEX_NAME")).toLowerCase(),
-                                    String.valueOf(index.getString("COLUMN_NAME")).toLowerCase());
-                        }
+                        columns.computeIfAbsent(String.valueOf(index.getString("INDEX_NAME")).toLowerCase(), n -> new TreeMap<>())
+                                .put(index.getShort("ORDINAL_POSITION"), String.valueOf(index.getString("COLUMN_NAME")).toLowerCase());
                     }
                 }
             }
         }
-        return leading;
+        Map<String, List<String>> ordered = new HashMap<>();
+        columns.forEach((index, byPosition) -> ordered.put(index, List.copyOf(byPosition.values())));
+        return ordered;
     }
 }
