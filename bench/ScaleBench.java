@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.graphstatus.database.SchemaMigration;
+import org.graphstatus.security.Tenants;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.PayaraProcess;
-import org.graphstatus.security.Tenants;
 import org.graphstatus.testing.Tokens;
 
 /**
@@ -143,8 +143,7 @@ public class ScaleBench {
      */
     static void load(String kind, String url, String tenant, int rows) throws Exception {
         long started = System.nanoTime();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
-                .placeholders(Map.of("defaultTenant", Tenants.DEFAULT)).load().migrate();
+        SchemaMigration.flyway(Tenants.DEFAULT).dataSource(url, null, null).load().migrate();
         try (Connection db = DriverManager.getConnection(url); var sql = db.createStatement()) {
             sql.execute("INSERT INTO mobile_app (tenant_id, id, odata_type, display_name, is_featured, publishing_state, upload_state, "
                     + "derived_properties, created_date_time, last_modified_date_time) VALUES ('" + tenant + "', '" + APP + "', "
