@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Boot and memory beside an empty Payara Micro (issue 15, goals 2 and 3). Side by side in one run, in turn:
+# BOOTS boots to first answer of the same Payara Micro with a one-page WAR ("empty") and with the service on the
+# embedded H2 (a new data folder each), both with server-config/jvm.options and --nohazelcast, each with the
+# time Payara logs for deploying the WAR. With CDS=1 a third row boots the service from a launcher written into
+# a root folder (--outputlauncher) with a class-data-sharing archive made by one training boot before the
+# timed ones (-XX:ArchiveClassesAtExit / -XX:SharedArchiveFile). Then memory: the empty Payara after its boot,
+# and the service after LOAD seconds of creates (wrk -t2 -c16), both with -XX:NativeMemoryTracking=summary:
+# RSS and NMT's committed memory by part, with the service's ratio to the empty Payara.
+# Prints a table and writes it to bench/results/boot-<date>.md. Not a test: nothing passes or fails on a time.
+#   BOOTS=3 LOAD=60 CDS=1 bash bench/boot.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BOOTS="${BOOTS:-3}" LOAD="${LOAD:-60}" CDS="${CDS:-0}"
+command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
+./mvnw -q -DskipTests package
+work="$PWD/target/bench-boot"
+options="$PWD/server-config/jvm.options"
+rm -rf "$work" && mkdir -p "$work/empty-war"
+echo '<!doctype html><title>empty</title>' > "$work/empty-war/index.html"
+jar cf "$work/empty.war" -C "$work/empty-war" index.html
+service="$PWD/target/graph-install-status.war"
+TOKEN="$(./mvnw -q -o -Pdev-token | tail -n 1)"
+pid=
+trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT
+
+# start name url-path status jvm-flags... -- payara-arguments... : starts a server on 18300, waits until url-path
+# answers with status (the WAR's own answer: Payara listens before its WAR is deployed); the milliseconds to that
+# answer are left in $work/ms
+start() {
+    local name=$1 path=$2 expect=$3; shift 3
+    local flags=() started
+    while [ "$1" != -- ]; do flags+=("$1"); shift; done; shift
+    mkdir -p "$work/$name"
+    started=$(date +%s%N)
+    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true GRAPH_DATA_DIR="$work/$name/data" java "@$options" "${flags[@]}" "$@" \
+        --port 18300 --nohazelcast > "$work/$name.log" 2>&1) &
+    pid=$!
+    for _ in $(seq 1 1200); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:18300$path")" = "$expect" ] && { echo $(( ($(date +%s%N) - started) / 1000000 )) > "$work/ms"; return; }
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    echo "$name did not start; see $work/$name.log" >&2; exit 1
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+deployed() { grep -o 'successfully deployed in [0-9,]* milliseconds' "$work/$1.log" | head -1 | tr -dc 0-9 || true; }
+micro=(-jar "$PWD/target/payara-micro.jar")
+postboot=(--postbootcommandfile "$PWD/server-config/h2.asadmin")
+api="/beta/deviceAppManagement/mobileApps/x 401"
+page="/empty/index.html 200"
+
+# The launcher's root folder as --outputlauncher leaves it, before any boot: a boot records its deployment in the
+# root folder's domain.xml, and the next boot from that folder would load that copy of the WAR instead of
+# deploying the one it is given. So each boot from the launcher starts from this copy, at the same path (the
+# archive holds the paths and times of the jars it was made from, and is refused when they differ).
+fresh_root() { rm -rf "$work/root" && cp -a "$work/root.pristine" "$work/root"; }
+if [ "$CDS" = 1 ]; then
+    # the launcher and the archive, once: a training boot that deploys the service and exits
+    java -jar "$PWD/target/payara-micro.jar" --rootdir "$work/root.pristine" --outputlauncher > "$work/launcher.log" 2>&1
+    fresh_root
+    start cds-training $api -XX:ArchiveClassesAtExit="$work/service.jsa" -- -jar "$work/root/launch-micro.jar" \
+        --deploy "$service" "${postboot[@]}"
+    stop
+fi
+
+rows="$work/rows.txt"; : > "$rows"
+boot() { # label name start-arguments... : one timed boot, one row
+    local label=$1 name=$2; shift 2
+    start "$name" "$@"
+    echo "$label|$(cat "$work/ms")|$(deployed "$name")" >> "$rows"
+    stop
+    # the row counts only a boot that deployed the WAR it was given
+    [ -n "$(deployed "$name")" ] || { echo "$name did not deploy its WAR; see $work/$name.log" >&2; exit 1; }
+}
+for i in $(seq 1 "$BOOTS"); do
+    echo "boot $i" >&2
+    boot empty "empty$i" $page -- "${micro[@]}" --deploy "$work/empty.war"
+    boot service "service$i" $api -- "${micro[@]}" --deploy "$service" "${postboot[@]}"
+    if [ "$CDS" = 1 ]; then
+        fresh_root
+        boot "service, launcher and CDS archive" "cds$i" $api -XX:SharedArchiveFile="$work/service.jsa" -- \
+            -jar "$work/root/launch-micro.jar" --deploy "$service" "${postboot[@]}"
+    fi
+done
+
+# memory: RSS and NMT of the empty Payara after its boot, then of the service after the load
+nmt() { jcmd "$pid" VM.native_memory summary | python3 -c '
+import re, sys
+for line in sys.stdin:
+    m = re.match(r"^-\s+(.+?) \(reserved=\d+KB, committed=(\d+)KB\)", line) or re.match(r"^Total: reserved=\d+KB, committed=(\d+)KB", line)
+    if m: print((m.group(1) if m.lastindex == 2 else "Total") + "=" + str(int(m.group(m.lastindex)) // 1024))'; }
+rss() { echo $(( $(awk '/VmRSS/{print $2}' "/proc/$pid/status") / 1024 )); }
+start empty-memory $page -XX:NativeMemoryTracking=summary -- "${micro[@]}" --deploy "$work/empty.war"
+sleep 5
+{ echo "RSS=$(rss)"; nmt; } > "$work/empty-memory.txt"; stop
+start service-memory $api -XX:NativeMemoryTracking=summary -- "${micro[@]}" --deploy "$service" "${postboot[@]}"
+app=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"@odata.type":"#microsoft.graph.webApp","displayName":"bench"}' "localhost:18300/beta/deviceAppManagement/mobileApps" \
+    | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"installed","installStateDetail":"noAdditionalDetails","lastSyncDateTime":"2026-11-29T10:00:00Z","mobileAppInstallStatusValue":"installed"}'
+echo "service: ${LOAD} s of creates" >&2
+load=$(METHOD=POST URLPATH="/beta/deviceAppManagement/mobileApps/$app/deviceStatuses" EXPECT=201 TOKEN="$TOKEN" BODY="$status" \
+    wrk -t2 -c16 -d"${LOAD}s" -s bench/speed/request.lua "http://localhost:18300" | grep '^RESULT')
+{ echo "RSS=$(rss)"; nmt; } > "$work/service-memory.txt"; stop
+
+out="bench/results/boot-$(date +%F).md"
+mkdir -p bench/results
+python3 - "$rows" "$work/empty-memory.txt" "$work/service-memory.txt" "$load" <<'PY' | tee "$out"
+import sys, datetime, statistics, collections, os
+rows, empty_memory, service_memory, load = sys.argv[1:]
+boots = collections.OrderedDict()
+for line in open(rows):
+    label, ms, deployed = line.strip().split("|")
+    boots.setdefault(label, []).append((int(ms), int(deployed) if deployed else None))
+print(f"# Boot and memory beside an empty Payara Micro, {datetime.date.today()}\n")
+print("Payara Micro 6.2025.10, server-config/jvm.options, --nohazelcast, 2 shared cores; boots in turn. Boot: from the"
+      " start of `java` to the first HTTP answer; deploy: what Payara logs for deploying the WAR. Ratio: of the medians,"
+      " to the empty WAR's.\n")
+print("| WAR | boots, ms | median ms | deploy ms (median) | ratio |")
+print("|---|---|---|---|---|")
+base = statistics.median(ms for ms, _ in boots["empty"])
+for label, runs in boots.items():
+    median = statistics.median(ms for ms, _ in runs)
+    deploys = [d for _, d in runs if d is not None]
+    deploy = f"{statistics.median(deploys):,.0f}" if deploys else "-"
+    print(f"| {label} | {', '.join(f'{ms:,}' for ms, _ in runs)} | {median:,.0f} | {deploy} | {median / base:.2f} |")
+def memory(path):
+    return dict((k, int(v)) for k, v in (line.strip().split("=", 1) for line in open(path)))
+empty, service = memory(empty_memory), memory(service_memory)
+_, rps, p50, p90, p99, errors, requests = load.split()
+print(f"\nMemory in MB: the empty Payara 5 s after its boot; the service after {os.environ.get('LOAD', '60')} s of creates"
+      f" ({int(requests):,} creates, {float(rps):,.0f}/s, p99 {float(p99):.0f} ms, {errors} errors). NMT: committed, by part"
+      " (-XX:NativeMemoryTracking=summary); parts under 5 MB in both are left out.\n")
+print("| | empty Payara | service | ratio |")
+print("|---|---|---|---|")
+for key in ["RSS", "Total"] + [k for k in service if k not in ("RSS", "Total")]:
+    e, s = empty.get(key, 0), service.get(key, 0)
+    if key in ("RSS", "Total") or max(e, s) >= 5:
+        print(f"| {'RSS' if key == 'RSS' else 'NMT ' + key} | {e:,} | {s:,} | {s / e if e else float('nan'):.2f} |")
+PY
