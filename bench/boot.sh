@@ -6,12 +6,14 @@
 # a root folder (--outputlauncher) with a class-data-sharing archive made by one training boot before the
 # timed ones (-XX:ArchiveClassesAtExit / -XX:SharedArchiveFile). Then memory: the empty Payara after its boot,
 # and the service after LOAD seconds of creates (wrk -t2 -c16), both with -XX:NativeMemoryTracking=summary:
-# RSS and NMT's committed memory by part, with the service's ratio to the empty Payara.
+# RSS and NMT's committed memory by part, with the service's ratio to the empty Payara. With PROFILE=1, one more
+# boot of each under Java Flight Recorder: the share of CPU samples under each part of the stack, until the
+# first answer.
 # Prints a table and writes it to bench/results/boot-<date>.md. Not a test: nothing passes or fails on a time.
-#   BOOTS=3 LOAD=60 CDS=1 bash bench/boot.sh
+#   BOOTS=3 LOAD=60 CDS=1 PROFILE=1 bash bench/boot.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BOOTS="${BOOTS:-3}" LOAD="${LOAD:-60}" CDS="${CDS:-0}"
+BOOTS="${BOOTS:-3}" LOAD="${LOAD:-60}" CDS="${CDS:-0}" PROFILE="${PROFILE:-0}"
 command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
 ./mvnw -q -DskipTests package
 work="$PWD/target/bench-boot"
@@ -104,11 +106,27 @@ load=$(METHOD=POST URLPATH="/beta/deviceAppManagement/mobileApps/$app/deviceStat
     wrk -t2 -c16 -d"${LOAD}s" -s bench/speed/request.lua "http://localhost:18300" | grep '^RESULT')
 { echo "RSS=$(rss)"; nmt; } > "$work/service-memory.txt"; stop
 
+# where a boot's CPU goes: one recorded boot of each, stacks deep enough to reach the deployment's own frames
+profiled() { # name start-arguments... : a recorded boot, printed for jfr_profile.py
+    local name=$1; shift
+    start "$name" "$@"
+    jcmd "$pid" JFR.dump name=boot filename="$work/$name.jfr" >/dev/null
+    stop
+    jfr print --stack-depth 256 --events jdk.ExecutionSample "$work/$name.jfr" > "$work/$name-samples.txt"
+}
+if [ "$PROFILE" = 1 ]; then
+    recording=(-XX:StartFlightRecording=name=boot,settings=profile -XX:FlightRecorderOptions:stackdepth=256)
+    profiled empty-profile $page "${recording[@]}" -- "${micro[@]}" --deploy "$work/empty.war"
+    profiled service-profile $api "${recording[@]}" -- "${micro[@]}" --deploy "$service" "${postboot[@]}"
+fi
+
 out="bench/results/boot-$(date +%F).md"
 mkdir -p bench/results
-python3 - "$rows" "$work/empty-memory.txt" "$work/service-memory.txt" "$load" <<'PY' | tee "$out"
+python3 - "$rows" "$work/empty-memory.txt" "$work/service-memory.txt" "$load" "$work" <<'PY' | tee "$out"
 import sys, datetime, statistics, collections, os
-rows, empty_memory, service_memory, load = sys.argv[1:]
+sys.path.insert(0, "bench")
+from jfr_profile import print_profile
+rows, empty_memory, service_memory, load, work = sys.argv[1:]
 boots = collections.OrderedDict()
 for line in open(rows):
     label, ms, deployed = line.strip().split("|")
@@ -138,4 +156,19 @@ for key in ["RSS", "Total"] + [k for k in service if k not in ("RSS", "Total")]:
     e, s = empty.get(key, 0), service.get(key, 0)
     if key in ("RSS", "Total") or max(e, s) >= 5:
         print(f"| {'RSS' if key == 'RSS' else 'NMT ' + key} | {e:,} | {s:,} | {s / e if e else float('nan'):.2f} |")
+parts = [("Payara Micro's boot, the deployment included (PayaraMicroImpl.bootStrap)", "fish.payara.micro.impl.PayaraMicroImpl.bootStrap"),
+         ("the deployment (PayaraMicroImpl.deployAll)", "fish.payara.micro.impl.PayaraMicroImpl.deployAll"),
+         ("annotation scan (HK2 class model)", "org.glassfish.hk2.classmodel"),
+         ("Weld (CDI)", "org.jboss.weld"),
+         ("EclipseLink", "org.eclipse.persistence"),
+         ("Jersey", "org.glassfish.jersey"),
+         ("MicroProfile OpenAPI", "fish.payara.microprofile.openapi"),
+         ("Flyway", "org.flywaydb"),
+         ("H2", "org.h2"),
+         ("defining classes (ClassLoader.defineClass)", "java.lang.ClassLoader.defineClass"),
+         ("reading jars (java.util.zip)", "java.util.zip")]
+for name in ("empty", "service"):
+    path = f"{work}/{name}-profile-samples.txt"
+    if os.path.exists(path):
+        print_profile(path, parts, f"\nProfile of one boot, {name} WAR, to its first answer: {{total}} CPU samples (JFR 'profile', stacks of up to 256 frames; a sample can be under several parts).\n", 8)
 PY
