@@ -70,10 +70,11 @@ rows="$work/rows.txt"; : > "$rows"
 boot() { # label name start-arguments... : one timed boot, one row
     local label=$1 name=$2; shift 2
     start "$name" "$@"
-    echo "$label|$(cat "$work/ms")|$(deployed "$name")" >> "$rows"
     stop
+    local deploy_ms; deploy_ms=$(deployed "$name")
     # the row counts only a boot that deployed the WAR it was given
-    [ -n "$(deployed "$name")" ] || { echo "$name did not deploy its WAR; see $work/$name.log" >&2; exit 1; }
+    [ -n "$deploy_ms" ] || { echo "$name did not deploy its WAR; see $work/$name.log" >&2; exit 1; }
+    echo "$label|$(cat "$work/ms")|$deploy_ms" >> "$rows"
 }
 for i in $(seq 1 "$BOOTS"); do
     echo "boot $i" >&2

@@ -125,7 +125,9 @@ public class DerbyFileGrowth {
             System.out.printf("RESULT rows=%d rows/s=%.0f size=%.1f MiB largest=%.1f MiB%n", count, count / seconds,
                     size(folder) / 1048576.0, Math.max(maxSize.get(), size(folder)) / 1048576.0);
         }
-        sampler.join(crash ? 0 : 1);
+        if (crash) {
+            sampler.join(); // until the process is killed
+        }
         stop.set(true);
         for (Thread thread : threads) {
             thread.join();
