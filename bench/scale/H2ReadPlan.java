@@ -7,19 +7,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
- * The scale bench's "$filter state and lastSyncDateTime, first page" on H2 alone, without the server: H2's
- * plan for the service's SQL (EXPLAIN ANALYZE: the index, the rows scanned, the pages read) and 41 timed
- * executions of it as a prepared statement, the median of the last 31. Run from the repository's root, with
- * the H2 that Payara Micro ships (issue 16, item 5):
- *   java -cp h2-2.2.224.jar bench/scale/H2FilterPlan.java folder rows load-a   (schema, A's rows, measure)
- *   java -cp h2-2.2.224.jar bench/scale/H2FilterPlan.java folder rows load-b   (B's rows, measure)
- *   java [-Dwalk] -cp h2-2.2.224.jar bench/scale/H2FilterPlan.java folder rows measure
+ * Two of the scale bench's reads on H2 alone, without the server: the first page of "$filter state and
+ * lastSyncDateTime", and pages 4960 to 5000 of the walk by $skiptoken (with 1,000,000 rows of A). For each,
+ * H2's plan for the service's SQL (EXPLAIN ANALYZE: the index, the rows scanned, the pages read) and 41 timed
+ * executions as a prepared statement, the median of the last 31. Run from the repository's root, with the H2
+ * that Payara Micro ships (issue 16, item 5):
+ *   java -cp h2-2.2.224.jar bench/scale/H2ReadPlan.java folder rows load-a   (schema, A's rows, measure)
+ *   java -cp h2-2.2.224.jar bench/scale/H2ReadPlan.java folder rows load-b   (B's rows, measure)
+ *   java [-Dwalk] -cp h2-2.2.224.jar bench/scale/H2ReadPlan.java folder rows measure
  * Copy the folder after load-a to measure A alone and A with B in turn, each in a new JVM. -Dwalk first reads
- * all of A's rows in key order, as the scale bench's walk does before the $filter.
+ * all of A's rows in key order, as the scale bench's walk does. The loads leave the file uncompacted (the
+ * scale bench's are compacted): {@code org.h2.tools.Shell -url jdbc:h2:file:folder/graph -sql "SHUTDOWN COMPACT"}.
  */
-public class H2FilterPlan {
+public class H2ReadPlan {
     static final String APP = "7d2c3c35-0000-4000-8000-000000000001";
     static final long JANUARY_FIRST_TICKS = 17672256000000000L;
 
@@ -30,6 +33,10 @@ public class H2FilterPlan {
             + "FROM mobile_app_install_status WHERE ((tenant_id = ?) AND (mobile_app_id = ?)) "
             + "AND ((install_state = ?) AND (last_sync_ticks >= ?)) AND (id >= ?) "
             + "ORDER BY tenant_id ASC, mobile_app_id ASC, id ASC LIMIT ? OFFSET ?";
+
+    /** A later page of the walk by $skiptoken: after the previous page's last id. */
+    static final String NEXT_PAGE = FIRST_PAGE.replace("AND ((install_state = ?) AND (last_sync_ticks >= ?)) AND (id >= ?)",
+            "AND (id > ?)");
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
@@ -52,7 +59,7 @@ public class H2FilterPlan {
     static void migrate(String url) throws Exception {
         try (Connection db = DriverManager.getConnection(url); var sql = db.createStatement();
                 var files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            for (Path file : files.sorted(Comparator.comparingInt(H2FilterPlan::version)).toList()) {
+            for (Path file : files.sorted(Comparator.comparingInt(H2ReadPlan::version)).toList()) {
                 sql.execute("RUNSCRIPT FROM '" + file.toAbsolutePath() + "'");
             }
         }
@@ -99,38 +106,64 @@ public class H2FilterPlan {
 
     static void measure(String url) throws SQLException {
         try (Connection db = DriverManager.getConnection(url)) {
-            String literal = FIRST_PAGE.replaceFirst("\\?", "'tenant-a'").replaceFirst("\\?", "'" + APP + "'")
-                    .replaceFirst("\\?", "'failed'").replaceFirst("\\?", String.valueOf(ticks(0)))
-                    .replaceFirst("\\?", "''").replaceFirst("\\?", "101").replaceFirst("\\?", "0");
-            try (var sql = db.createStatement(); var plan = sql.executeQuery("EXPLAIN ANALYZE " + literal)) {
-                plan.next();
-                // the plan's index, scan count and page reads; the column list is left out
-                System.out.println(plan.getString(1).replaceAll("(?s)SELECT.*?FROM", "SELECT ... FROM"));
+            measure(db, "first page of the $filter", FIRST_PAGE,
+                    // another second each time: no answer from H2's result cache
+                    i -> List.of("tenant-a", APP, "failed", ticks(i), "", 101, 0));
+            List<String> after = pageStarts(db);
+            if (after.size() == 41) { // A has at least 500,000 rows
+                measure(db, "pages 4960-5000 of the walk", NEXT_PAGE, i -> List.of("tenant-a", APP, after.get(i), 101, 0));
             }
-            List<Double> times = new ArrayList<>();
-            try (var select = db.prepareStatement(FIRST_PAGE)) {
-                for (int i = 0; i < 41; i++) {
-                    long started = System.nanoTime();
-                    select.setString(1, "tenant-a");
-                    select.setString(2, APP);
-                    select.setString(3, "failed");
-                    select.setLong(4, ticks(i)); // another second each time: no answer from H2's result cache
-                    select.setString(5, "");
-                    select.setInt(6, 101);
-                    select.setInt(7, 0);
-                    try (var page = select.executeQuery()) {
-                        while (page.next()) {
-                            // read every row, as the service does
-                        }
-                    }
-                    times.add((System.nanoTime() - started) / 1e6);
+        }
+    }
+
+    /** The last id of each page before pages 4960 to 5000 of A's walk in key order: their $skiptoken. */
+    static List<String> pageStarts(Connection db) throws SQLException {
+        List<String> starts = new ArrayList<>();
+        try (var sql = db.createStatement(); var ids = sql.executeQuery("SELECT id FROM mobile_app_install_status "
+                + "WHERE tenant_id = 'tenant-a' AND mobile_app_id = '" + APP + "' AND id >= '' "
+                + "ORDER BY tenant_id, mobile_app_id, id LIMIT 4001 OFFSET 495899")) {
+            for (int row = 0; ids.next(); row++) {
+                if (row % 100 == 0) {
+                    starts.add(ids.getString(1));
                 }
             }
-            List<Double> settled = new ArrayList<>(times.subList(10, times.size()));
-            Collections.sort(settled);
-            System.out.printf("first page of the $filter: median of the last 31 of 41 executions %.2f ms%n",
-                    settled.get(settled.size() / 2));
         }
+        return starts;
+    }
+
+    /**
+     * H2's plan for {@code select} with the first executions' values (the index, the rows scanned and the
+     * pages read; the column list left out), then 41 executions, each with its own values, and the median of
+     * the last 31.
+     */
+    static void measure(Connection db, String label, String select, IntFunction<List<Object>> values) throws SQLException {
+        String literal = select;
+        for (Object value : values.apply(0)) {
+            literal = literal.replaceFirst("\\?", value instanceof String text ? "'" + text + "'" : value.toString());
+        }
+        try (var sql = db.createStatement(); var plan = sql.executeQuery("EXPLAIN ANALYZE " + literal)) {
+            plan.next();
+            System.out.println(label + ":\n" + plan.getString(1).replaceAll("(?s)SELECT.*?FROM", "SELECT ... FROM"));
+        }
+        List<Double> times = new ArrayList<>();
+        try (var prepared = db.prepareStatement(select)) {
+            for (int i = 0; i < 41; i++) {
+                long started = System.nanoTime();
+                List<Object> parameters = values.apply(i);
+                for (int p = 0; p < parameters.size(); p++) {
+                    prepared.setObject(p + 1, parameters.get(p));
+                }
+                try (var page = prepared.executeQuery()) {
+                    while (page.next()) {
+                        // read every row, as the service does
+                    }
+                }
+                times.add((System.nanoTime() - started) / 1e6);
+            }
+        }
+        List<Double> settled = new ArrayList<>(times.subList(10, times.size()));
+        Collections.sort(settled);
+        System.out.printf("%s: median of the last 31 of 41 executions %.2f ms%n", label, settled.get(settled.size() / 2));
     }
 
     /** lastSyncDateTime ge 2026-01-06T00:00:{second}Z in the service's ticks. */
