@@ -25,6 +25,13 @@ import java.util.function.IntFunction;
 public class H2ReadPlan {
     static final String APP = "7d2c3c35-0000-4000-8000-000000000001";
     static final long JANUARY_FIRST_TICKS = 17672256000000000L;
+    static final int EXECUTIONS = 41;
+    /** The deep pages timed: 4960 to 5000, one execution each, pages of 100 as the service's. */
+    static final int FIRST_DEEP_PAGE = 5001 - EXECUTIONS;
+    static final int PAGE_SIZE = 100;
+    /** All of A's rows in the walk's order. */
+    static final String A_IN_KEY_ORDER = "FROM mobile_app_install_status WHERE tenant_id = 'tenant-a' AND mobile_app_id = '"
+            + APP + "' AND id >= '' ORDER BY tenant_id, mobile_app_id, id";
 
     /** What EclipseLink sends for the first page of the $filter (CollectionReader), with H2's LIMIT. */
     static final String FIRST_PAGE = "SELECT tenant_id, id, mobile_app_id, user_status_id, device_name, device_id, "
@@ -95,8 +102,7 @@ public class H2ReadPlan {
         long started = System.nanoTime();
         long rows = 0;
         try (Connection db = DriverManager.getConnection(url); var sql = db.createStatement();
-                var all = sql.executeQuery("SELECT * FROM mobile_app_install_status WHERE tenant_id = 'tenant-a' "
-                        + "AND mobile_app_id = '" + APP + "' AND id >= '' ORDER BY tenant_id, mobile_app_id, id")) {
+                var all = sql.executeQuery("SELECT * " + A_IN_KEY_ORDER)) {
             while (all.next()) {
                 rows++;
             }
@@ -108,22 +114,23 @@ public class H2ReadPlan {
         try (Connection db = DriverManager.getConnection(url)) {
             measure(db, "first page of the $filter", FIRST_PAGE,
                     // another second each time: no answer from H2's result cache
-                    i -> List.of("tenant-a", APP, "failed", ticks(i), "", 101, 0));
+                    i -> List.of("tenant-a", APP, "failed", ticks(i), "", PAGE_SIZE + 1, 0));
             List<String> after = pageStarts(db);
-            if (after.size() == 41) { // A has at least 500,000 rows
-                measure(db, "pages 4960-5000 of the walk", NEXT_PAGE, i -> List.of("tenant-a", APP, after.get(i), 101, 0));
+            if (after.size() == EXECUTIONS) { // A has rows up to page 5000
+                measure(db, "pages " + FIRST_DEEP_PAGE + "-5000 of the walk", NEXT_PAGE,
+                        i -> List.of("tenant-a", APP, after.get(i), PAGE_SIZE + 1, 0));
             }
         }
     }
 
-    /** The last id of each page before pages 4960 to 5000 of A's walk in key order: their $skiptoken. */
+    /** The last id of the page before each deep page of A's walk in key order: their $skiptoken. */
     static List<String> pageStarts(Connection db) throws SQLException {
         List<String> starts = new ArrayList<>();
-        try (var sql = db.createStatement(); var ids = sql.executeQuery("SELECT id FROM mobile_app_install_status "
-                + "WHERE tenant_id = 'tenant-a' AND mobile_app_id = '" + APP + "' AND id >= '' "
-                + "ORDER BY tenant_id, mobile_app_id, id LIMIT 4001 OFFSET 495899")) {
+        // from the last row of page FIRST_DEEP_PAGE - 1 to the last row of page 4999
+        try (var sql = db.createStatement(); var ids = sql.executeQuery("SELECT id " + A_IN_KEY_ORDER
+                + " LIMIT " + ((EXECUTIONS - 1) * PAGE_SIZE + 1) + " OFFSET " + ((FIRST_DEEP_PAGE - 1) * PAGE_SIZE - 1))) {
             for (int row = 0; ids.next(); row++) {
-                if (row % 100 == 0) {
+                if (row % PAGE_SIZE == 0) {
                     starts.add(ids.getString(1));
                 }
             }
@@ -133,8 +140,8 @@ public class H2ReadPlan {
 
     /**
      * H2's plan for {@code select} with the first executions' values (the index, the rows scanned and the
-     * pages read; the column list left out), then 41 executions, each with its own values, and the median of
-     * the last 31.
+     * pages read; the column list left out), then {@link #EXECUTIONS} executions, each with its own values,
+     * and the median of all but the first 10.
      */
     static void measure(Connection db, String label, String select, IntFunction<List<Object>> values) throws SQLException {
         String literal = select;
@@ -147,7 +154,7 @@ public class H2ReadPlan {
         }
         List<Double> times = new ArrayList<>();
         try (var prepared = db.prepareStatement(select)) {
-            for (int i = 0; i < 41; i++) {
+            for (int i = 0; i < EXECUTIONS; i++) {
                 long started = System.nanoTime();
                 List<Object> parameters = values.apply(i);
                 for (int p = 0; p < parameters.size(); p++) {
@@ -163,7 +170,8 @@ public class H2ReadPlan {
         }
         List<Double> settled = new ArrayList<>(times.subList(10, times.size()));
         Collections.sort(settled);
-        System.out.printf("%s: median of the last 31 of 41 executions %.2f ms%n", label, settled.get(settled.size() / 2));
+        System.out.printf("%s: median of the last %d of %d executions %.2f ms%n", label, settled.size(), EXECUTIONS,
+                settled.get(settled.size() / 2));
     }
 
     /** lastSyncDateTime ge 2026-01-06T00:00:{second}Z in the service's ticks. */
