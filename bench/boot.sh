@@ -22,7 +22,7 @@ rm -rf "$work" && mkdir -p "$work/empty-war"
 echo '<!doctype html><title>empty</title>' > "$work/empty-war/index.html"
 jar cf "$work/empty.war" -C "$work/empty-war" index.html
 service="$PWD/target/graph-install-status.war"
-TOKEN="$(./mvnw -q -o -Pdev-token | tail -n 1)"
+TOKEN="$(./mvnw -q -Pdev-token | tail -n 1)"
 pid=
 trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT
 

@@ -18,7 +18,7 @@ command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/de
 work="$PWD/target/bench-traffic"
 options="$PWD/server-config/jvm.options"
 rm -rf "$work" && mkdir -p "$work"
-TOKEN="$(./mvnw -q -o -Pdev-token | tail -n 1)"
+TOKEN="$(./mvnw -q -Pdev-token | tail -n 1)"
 export TOKEN
 
 pids=()
