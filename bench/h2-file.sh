@@ -4,18 +4,21 @@
 # one row a WAR: creates, creates/s, the size of graph.mv.db at the end of the load and its largest during it,
 # 15 s after the load (the server still running), and after SHUTDOWN COMPACT (the size of the data), with the
 # ratio of the end-of-load size to that. Pass WARs to compare, as label=path, side by side in one run (default:
-# this tree's WAR); each row is one load on one server. Writes bench/results/h2-file-<date>.md.
+# this tree's WAR), each with its own post-boot file as label=path@file (default server-config/h2.asadmin);
+# each row is one load on one server. RATE=n paces the creates at about n a second instead
+# of full speed (the issue's "steady 100 creates a second"). Writes bench/results/h2-file-<date>.md.
 # Not a test: nothing here passes or fails on a time.
-#   DURATION=60 bash bench/h2-file.sh [main=/path/to/main.war branch=target/graph-install-status.war]
+#   DURATION=60 [RATE=100] bash bench/h2-file.sh [main=/path/to/main.war branch=target/graph-install-status.war]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${DURATION:-60}"
+RATE="${RATE:-0}"
 command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
 ./mvnw -q -DskipTests package
 wars=("$@")
 [ ${#wars[@]} -gt 0 ] || wars=("this=target/graph-install-status.war")
 h2="$(ls ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar)"
-TOKEN="$(./mvnw -q -o -Pdev-token | tail -n 1)"
+TOKEN="$(./mvnw -q -Pdev-token | tail -n 1)"
 work="$PWD/target/bench-h2-file"
 rm -rf "$work" && mkdir -p "$work"
 port=18281
@@ -25,11 +28,13 @@ status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"ins
 mib() { python3 -c "import os,sys;print(f'{os.path.getsize(sys.argv[1])/1048576:.1f}')" "$1"; }
 rows="$work/rows.txt"; : > "$rows"
 for entry in "${wars[@]}"; do
-    label=${entry%%=*} war=$(realpath "${entry#*=}")
+    label=${entry%%=*} war=${entry#*=} postboot="$PWD/server-config/h2.asadmin"
+    [[ "$war" == *@* ]] && postboot=$(realpath "${war#*@}") && war=${war%%@*}
+    war=$(realpath "$war")
     data="$work/$label/data" file="$work/$label/data/graph.mv.db"
     mkdir -p "$data"
     (cd "$work/$label" && exec env GRAPH_DEVELOPMENT=true GRAPH_DATA_DIR="$data" java "@$PWD/../../../server-config/jvm.options" \
-        -jar "$PWD/../../payara-micro.jar" --deploy "$war" --postbootcommandfile "$PWD/../../../server-config/h2.asadmin" \
+        -jar "$PWD/../../payara-micro.jar" --deploy "$war" --postbootcommandfile "$postboot" \
         --port "$port" --nohazelcast > "$work/$label.log" 2>&1) &
     pid=$!
     api="localhost:$port/beta/deviceAppManagement/mobileApps"
@@ -43,7 +48,7 @@ for entry in "${wars[@]}"; do
     ( max=0; while kill -0 "$pid" 2>/dev/null && [ ! -e "$work/$label.done" ]; do
         size=$(stat -c %s "$file" 2>/dev/null || echo 0); [ "$size" -gt "$max" ] && max=$size && echo "$max" > "$work/$label.max"; sleep 0.5
     done ) &
-    result=$(METHOD=POST URLPATH="/beta/deviceAppManagement/mobileApps/$app/deviceStatuses" EXPECT=201 TOKEN="$TOKEN" BODY="$status" \
+    result=$(METHOD=POST URLPATH="/beta/deviceAppManagement/mobileApps/$app/deviceStatuses" EXPECT=201 TOKEN="$TOKEN" BODY="$status" RATE="$RATE" CONNECTIONS=16 \
         wrk -t2 -c16 -d"${DURATION}s" -s bench/speed/request.lua "http://localhost:$port" | grep '^RESULT')
     touch "$work/$label.done"
     end=$(mib "$file")
@@ -63,7 +68,9 @@ out="bench/results/h2-file-$(date +%F).md"
 mkdir -p bench/results
 python3 - "$rows" <<'PY' | tee "$out"
 import sys, datetime, os
-print(f"# H2's file under creates, {datetime.date.today()} (wrk -t2 -c16, {os.environ.get('DURATION', '60')} s of creates a WAR)\n")
+rate = os.environ.get('RATE', '0')
+pace = f"about {rate} a second" if rate != '0' else "full speed"
+print(f"# H2's file under creates, {datetime.date.today()} (wrk -t2 -c16, {os.environ.get('DURATION', '60')} s of creates a WAR, {pace})\n")
 print("Sizes of graph.mv.db in MiB. Ratio: size at the end of the load / size after SHUTDOWN COMPACT.\n")
 print("| WAR | creates | creates/s | errors | end of load | largest | 15 s later | after stop | after SHUTDOWN COMPACT | ratio |")
 print("|---|---|---|---|---|---|---|---|---|---|")

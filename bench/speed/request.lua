@@ -1,5 +1,6 @@
 -- One kind of request for wrk, set by environment: METHOD, URLPATH, BODY, TOKEN (optional) and EXPECT
--- (the status that counts as success). Prints one line: RESULT req/s p50 p90 p99 (ms) errors requests.
+-- (the status that counts as success); RATE (optional, requests a second in all, with CONNECTIONS, default 16,
+-- the -c given to wrk) paces each connection instead of running at full speed. Prints one line: RESULT req/s p50 p90 p99 (ms) errors requests.
 local threads = {}
 
 function setup(thread)
@@ -15,6 +16,15 @@ wrk.headers["Accept"] = "application/json"
 local token = os.getenv("TOKEN")
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
+end
+local rate = tonumber(os.getenv("RATE") or "0")
+if rate > 0 then
+  -- wrk waits this long before each request of a connection: the connections together make RATE a second
+  -- (a little fewer, by the time each answer takes)
+  local wait = tonumber(os.getenv("CONNECTIONS") or "16") * 1000 / rate
+  function delay()
+    return wait
+  end
 end
 expected = tonumber(os.getenv("EXPECT") or "200")
 unexpected = 0
