@@ -41,13 +41,13 @@ for entry in "${wars[@]}"; do
     jar uf "$work/$label.war" -C "$work/war" WEB-INF
     labels+=("$label") settings[$label]=${extra//,/ }
 done
-TOKEN="$(./mvnw -q -o -Pdev-token | tail -n 1)"
+TOKEN="$(./mvnw -q -Pdev-token | tail -n 1)"
 export TOKEN
 
 # The databases' own ceiling, before the servers start: a create's reads and write from 16 JDBC threads.
 echo "database ceilings, ${DURATION} s each" >&2
 ceiling() { java -cp "$(cat target/bench-speed-classpath.txt)" bench/speed/DatabaseCeiling.java "$1" "$DURATION" | awk '/^RESULT/{print $2}'; }
-ceiling_h2=$(ceiling "jdbc:h2:file:$work/ceiling/graph;WRITE_DELAY=0")
+ceiling_h2=$(ceiling "jdbc:h2:file:$work/ceiling/graph;WRITE_DELAY=0;COMPRESS=TRUE")
 psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE graph_ceiling_$$" postgres
 ceiling_pg=$(ceiling "jdbc:postgresql://$PGHOST:$PGPORT/graph_ceiling_$$?user=$PGUSER")
 psql -h "$PGHOST" -U "$PGUSER" -qc "DROP DATABASE graph_ceiling_$$" postgres

@@ -49,7 +49,7 @@ public class H2ReadPlan {
         Path folder = Path.of(args[0]);
         int rows = Integer.parseInt(args[1]);
         String phase = args[2];
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath() + "/graph;WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath() + "/graph;WRITE_DELAY=0;COMPRESS=TRUE";
         if (phase.equals("load-a")) {
             migrate(url);
             load(url, "tenant-a", rows);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The database's own ceiling for bench/speed.sh: what a create asks of it (read the app, insert one status,
  * commit), from 16 JDBC threads at once and nothing else: no HTTP, no token, no JPA. Run on a fresh schema
- * made from the service's migrations; the H2 URL carries the service's settings (WRITE_DELAY=0).
+ * made from the service's migrations; the H2 URL carries the service's settings (WRITE_DELAY=0;COMPRESS=TRUE).
  *   java -cp h2.jar:postgresql.jar DatabaseCeiling.java jdbc-url seconds
  * Prints: RESULT commits/s
  */

@@ -27,8 +27,9 @@ import org.h2.mvstore.MVStore;
  * <li>while statuses are being written, {@link MVStore#compact} rewrites the live pages of the sparsest
  * chunks, at most {@value #REWRITE_BYTES} bytes a turn, so that commits wait on H2's store lock for tens of
  * milliseconds at most; with the retention time 0 the chunks it empties are reused at the next commit.
- * The file still grows, but far more slowly: at H2's full speed 11 times its data after 60,000 rows instead
- * of 150 times (bench/results/h2-file-2026-12-02.md);</li>
+ * With compressed pages ({@code COMPRESS=TRUE}, server-config/h2.asadmin) the file stayed under 3 times
+ * its compacted size in a minute of creates at full speed and ten minutes at 100 a second, 4.4 times after
+ * five minutes at full speed; with plain pages 12 to 17 times (bench/README.md, "H2's file");</li>
  * <li>when no commit came since the last turn, {@link MVStore#compactFile} also moves the chunks together
  * and truncates the file. It can hold the lock for a second (3 s for the first turn on a 550 MB file
  * left by an older version), which only an idle database can spare.</li>
