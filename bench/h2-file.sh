@@ -22,6 +22,7 @@ TOKEN="$(./mvnw -q -Pdev-token | tail -n 1)"
 work="$PWD/target/bench-h2-file"
 rm -rf "$work" && mkdir -p "$work"
 port=18281
+connections=16 # wrk's -c, and what request.lua divides RATE among
 pid=
 trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT
 status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"installed","installStateDetail":"noAdditionalDetails","lastSyncDateTime":"2026-11-29T10:00:00.1234567+01:00","mobileAppInstallStatusValue":"installed","osVersion":"10.0.22631","osDescription":"Windows 11","userName":"Ann","userPrincipalName":"ann@contoso.example","displayVersion":"1.2.3"}'
@@ -48,8 +49,8 @@ for entry in "${wars[@]}"; do
     ( max=0; while kill -0 "$pid" 2>/dev/null && [ ! -e "$work/$label.done" ]; do
         size=$(stat -c %s "$file" 2>/dev/null || echo 0); [ "$size" -gt "$max" ] && max=$size && echo "$max" > "$work/$label.max"; sleep 0.5
     done ) &
-    result=$(METHOD=POST URLPATH="/beta/deviceAppManagement/mobileApps/$app/deviceStatuses" EXPECT=201 TOKEN="$TOKEN" BODY="$status" RATE="$RATE" CONNECTIONS=16 \
-        wrk -t2 -c16 -d"${DURATION}s" -s bench/speed/request.lua "http://localhost:$port" | grep '^RESULT')
+    result=$(METHOD=POST URLPATH="/beta/deviceAppManagement/mobileApps/$app/deviceStatuses" EXPECT=201 TOKEN="$TOKEN" BODY="$status" RATE="$RATE" CONNECTIONS="$connections" \
+        wrk -t2 -c"$connections" -d"${DURATION}s" -s bench/speed/request.lua "http://localhost:$port" | grep '^RESULT')
     touch "$work/$label.done"
     end=$(mib "$file")
     [ "$(stat -c %s "$file")" -gt "$(cat "$work/$label.max")" ] && stat -c %s "$file" > "$work/$label.max"

@@ -1,6 +1,7 @@
 -- One kind of request for wrk, set by environment: METHOD, URLPATH, BODY, TOKEN (optional) and EXPECT
 -- (the status that counts as success); RATE (optional, requests a second in all, with CONNECTIONS, default 16,
--- the -c given to wrk) paces each connection instead of running at full speed. Prints one line: RESULT req/s p50 p90 p99 (ms) errors requests.
+-- the -c given to wrk) paces each connection instead of running at full speed.
+-- Prints one line: RESULT req/s p50 p90 p99 (ms) errors requests.
 local threads = {}
 
 function setup(thread)
