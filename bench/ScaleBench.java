@@ -19,11 +19,13 @@ import org.graphstatus.testing.Tokens;
 
 /**
  * Fills a database with N statuses under one app of tenant A (in SQL, server-side: an HTTP load of a million
- * creates is issue 6's business), starts the service on it as the README starts it, and times collection reads
- * with A's tokens: the first page, pages further on reached by following @odata.nextLink ($skiptoken), and
- * filters. Then it loads as many statuses for tenant B, under an app with the same id (the (tenant, id) keys
- * allow it, and it is the hardest case for isolation: only tenant_id tells the rows apart), and times A's reads
- * again (issue 16, item 5). Before each round it checks that A sees only its own N rows.
+ * creates is issue 6's business), copies it, and adds as many statuses of tenant B to the copy, under an app
+ * with the same id (the (tenant, id) keys allow it, and it is the hardest case for isolation: only tenant_id
+ * tells the rows apart). Then it starts the service on each, as the README starts it, and times collection
+ * reads with A's tokens on both servers at once, each request on one and then on the other (which goes first
+ * alternates): the first page, pages further on reached by following @odata.nextLink ($skiptoken), filters
+ * (issue 16, item 5). Side by side, because rounds minutes apart on this shared machine differed by up to
+ * 2x in either direction. Before timing, it checks that A sees only its own N rows on both.
  */
 public class ScaleBench {
 
@@ -31,10 +33,18 @@ public class ScaleBench {
     /** The tenant measured, and the one whose rows are added; ids of equal length, so keys are as wide. */
     static final String TENANT_A = "5ca1e000-0000-4000-8000-00000000000a";
     static final String TENANT_B = "5ca1e000-0000-4000-8000-00000000000b";
+    /**
+     * Requests of a row: at least SAMPLES a server, and more while a row has taken under ROW_SECONDS, up to
+     * MAX_SAMPLES: eleven requests of 10 ms each moved a median by 30% between runs, the expensive rows cannot
+     * afford more. The walk is made WALKS times; a range of pages pools its pages of every walk.
+     */
     static final int SAMPLES = 11;
+    static final int MAX_SAMPLES = 41;
+    static final double ROW_SECONDS = 15;
+    static final int WALKS = 3;
     static final int LOAD_CHUNK = 50_000;
 
-    /** Timings of one database: tenant A alone, and tenant A with B's rows. */
+    /** Timings of one kind of database: tenant A alone, and tenant A beside B's rows. */
     record Rounds(Map<String, double[]> alone, Map<String, double[]> withB) {
     }
 
@@ -42,48 +52,63 @@ public class ScaleBench {
         int rows = Integer.getInteger("bench.rows");
         var results = new LinkedHashMap<String, Rounds>();
         Path h2 = Path.of("target", "bench-scale", "h2-" + UUID.randomUUID()).toAbsolutePath();
-        results.put("H2 (file)", measure("h2", "jdbc:h2:file:" + h2.resolve("graph"), Map.of("GRAPH_DATA_DIR", h2.toString()), rows));
+        results.put("H2 (file)", measure("h2", h2Database(h2.resolve("alone")), h2Database(h2.resolve("with-b")), rows));
         String pg = "graph_scale_" + UUID.randomUUID().toString().substring(0, 8);
-        if (execute(pgUrl("postgres"), "CREATE DATABASE " + pg)) {
+        if (execute(pgUrl("postgres"), "CREATE DATABASE " + pg + "_alone")) {
             try {
-                results.put("PostgreSQL", measure("postgresql", pgUrl(pg), Map.of("PGDATABASE", pg), rows));
+                results.put("PostgreSQL", measure("postgresql", pgDatabase(pg + "_alone"), pgDatabase(pg + "_with_b"), rows));
             } finally {
-                execute(pgUrl("postgres"), "DROP DATABASE " + pg);
+                execute(pgUrl("postgres"), "DROP DATABASE IF EXISTS " + pg + "_alone");
+                execute(pgUrl("postgres"), "DROP DATABASE IF EXISTS " + pg + "_with_b");
             }
         }
         print(rows, results);
     }
 
+    /** A database the bench fills and a server runs on: its JDBC URL, the server's environment, its name. */
+    record Database(String url, Map<String, String> env, String name) {
+    }
+
+    static Database h2Database(Path folder) {
+        return new Database("jdbc:h2:file:" + folder.resolve("graph"), Map.of("GRAPH_DATA_DIR", folder.toString()),
+                folder.toString());
+    }
+
+    static Database pgDatabase(String name) {
+        return new Database(pgUrl(name), Map.of("PGDATABASE", name), name);
+    }
+
     /**
-     * Tenant A's rows, A's reads, B's rows, A's reads again. PostgreSQL takes B's rows while the server runs.
-     * The embedded H2 cannot: the server holds its file's lock, so the server is stopped for B's load and
-     * started again; both of H2's rounds then begin on a freshly started server with the same warm-up.
+     * Tenant A's rows in {@code alone}, a copy of it as {@code withB} (H2: the file; PostgreSQL: a database
+     * made from it as a template), B's rows added to the copy; then a server on each, both running while A's
+     * reads are timed.
      */
-    static Rounds measure(String kind, String url, Map<String, String> env, int rows) throws Exception {
-        load(kind, url, TENANT_A, rows);
+    static Rounds measure(String kind, Database alone, Database withB, int rows) throws Exception {
+        load(kind, alone.url(), TENANT_A, rows);
+        if (kind.equals("h2")) {
+            Files.createDirectories(Path.of(withB.name()));
+            Files.copy(Path.of(alone.name(), "graph.mv.db"), Path.of(withB.name(), "graph.mv.db"));
+        } else {
+            execute(pgUrl("postgres"), "CREATE DATABASE " + withB.name() + " TEMPLATE " + alone.name());
+        }
+        load(kind, withB.url(), TENANT_B, rows);
         System.setProperty("graph.postboot", Path.of("server-config", kind + ".asadmin").toAbsolutePath().toString());
         Path work = Path.of("target", "bench-scale", kind);
-        var serverEnv = new LinkedHashMap<>(env);
+        try (var serverAlone = start(work.resolve("alone"), "ScaleBench " + kind + " A alone", alone);
+                var serverWithB = start(work.resolve("with-b"), "ScaleBench " + kind + " A with B", withB)) {
+            List<String> firstPage = isolated(serverAlone.graph(), rows, null, false);
+            isolated(serverWithB.graph(), rows, firstPage, true);
+            System.err.printf("%s: B's rows are in the copy, and A sees only its own on both%n", kind);
+            return timings(serverAlone.graph(), serverWithB.graph(), rows);
+        }
+    }
+
+    static PayaraProcess start(Path work, String name, Database database) {
+        var env = new LinkedHashMap<>(database.env());
         // the bench measures what the expensive reads cost, rather than the 503 that graph.query.timeout (5 s by
         // default) would answer in their place; 30 s is the client's own limit
-        serverEnv.put("GRAPH_QUERY_TIMEOUT", "30");
-        var server = PayaraProcess.start(work, "ScaleBench " + kind + " A alone", PayaraProcess.freePort(), serverEnv);
-        try {
-            List<String> firstPage = isolated(server.graph(), rows, null);
-            var alone = timings(server.graph(), rows);
-            if (kind.equals("h2")) {
-                server.close();
-                load(kind, url, TENANT_B, rows);
-                server = PayaraProcess.start(work, "ScaleBench " + kind + " A with B", PayaraProcess.freePort(), serverEnv);
-            } else {
-                load(kind, url, TENANT_B, rows);
-            }
-            isolated(server.graph(), rows, firstPage);
-            System.err.printf("%s: B's rows are in, and A sees only its own%n", kind);
-            return new Rounds(alone, timings(server.graph(), rows));
-        } finally {
-            server.close();
-        }
+        env.put("GRAPH_QUERY_TIMEOUT", "30");
+        return PayaraProcess.start(work, name, PayaraProcess.freePort(), env);
     }
 
     /** A read token of {@code tenant}, as the identity platform would issue one to a user of that tenant. */
@@ -94,11 +119,11 @@ public class ScaleBench {
     /**
      * Throws unless tenant A's first page holds only A's rows (each load writes its tenant into deviceId) and
      * A's {@code /$count} and installSummary count exactly A's {@code rows}; with {@code before}, A's first
-     * page must be the same ids as then: B's random ids, under the same app id, would sort among A's if a
-     * query forgot the tenant. Once B's rows are in, B's own {@code /$count} must be {@code rows} too, so
-     * that the second round really reads beside them. Returns the first page's ids.
+     * page must be the same ids as there: B's random ids, under the same app id, would sort among A's if a
+     * query forgot the tenant. Where B's rows are, B's own {@code /$count} must be {@code rows} too, so
+     * that the server really reads beside them. Returns the first page's ids.
      */
-    static List<String> isolated(GraphClient graph, int rows, List<String> before) {
+    static List<String> isolated(GraphClient graph, int rows, List<String> before, boolean withB) {
         String tokenA = token(TENANT_A);
         String statuses = "deviceAppManagement/mobileApps/" + APP + "/deviceStatuses";
         var page = expect200(graph.uri(statuses), tokenA);
@@ -121,7 +146,7 @@ public class ScaleBench {
         if (countA != rows || summed != rows) {
             throw new IllegalStateException("tenant A counts " + countA + " statuses, its installSummary " + summed + ", not " + rows);
         }
-        if (before != null) {
+        if (withB) {
             long countB = Long.parseLong(expect200(graph.uri(statuses + "/$count"), token(TENANT_B)).body().trim());
             if (countB != rows) {
                 throw new IllegalStateException("tenant B counts " + countB + " statuses, not " + rows);
@@ -187,60 +212,159 @@ public class ScaleBench {
      * which a service taking writes rarely sees. installSummary cannot differ; it groups the app's statuses by
      * user and state, and H2 counted it on every request in this version's runs.
      *
-     * <p>Before the timed requests, a few of every kind go untimed: otherwise only the first round would pay
-     * for the server's first sight of each query (compilation, statement caches), the second round on
-     * PostgreSQL's server having had it in the first.
+     * <p>Each request goes to both servers, one after the other, the first alternating; before the timed
+     * requests, a few of every kind go untimed to both (compilation, statement caches).
      */
-    static Map<String, double[]> timings(GraphClient graph, int rows) {
-        String token = token(TENANT_A);
+    static Rounds timings(GraphClient alone, GraphClient withB, int rows) {
+        var both = new Both(alone, withB, token(TENANT_A));
         String statuses = "deviceAppManagement/mobileApps/" + APP + "/deviceStatuses";
         String filter = "$filter=installState eq 'failed' and lastSyncDateTime ge 2026-01-06T00:00:%02dZ";
-        var timings = new LinkedHashMap<String, double[]>();
-        warmUp(graph.uri(statuses), token);
-        for (int i = 50; i < 53; i++) { // values the timed requests below do not use: no answer from H2's cache
-            for (URI uri : List.of(query(graph, statuses, String.format(filter, i)),
-                    query(graph, statuses, String.format(filter, i) + "&$count=true"),
-                    query(graph, statuses, "$orderby=lastSyncDateTime desc&$top=" + (100 - i)),
-                    graph.uri("deviceAppManagement/mobileApps/" + APP + "/installSummary"))) {
-                expect200(uri, token);
+        for (GraphClient graph : List.of(alone, withB)) {
+            warmUp(graph.uri(statuses), both.token);
+        }
+        for (int i = 55; i < 58; i++) { // values the timed requests below do not use: no answer from H2's cache
+            int value = i;
+            for (Request request : List.<Request>of(graph -> query(graph, statuses, String.format(filter, value)),
+                    graph -> query(graph, statuses, String.format(filter, value) + "&$count=true"),
+                    graph -> query(graph, statuses, "$orderby=lastSyncDateTime desc&$top=" + (100 - value)),
+                    graph -> graph.uri("deviceAppManagement/mobileApps/" + APP + "/installSummary"))) {
+                both.time(i, request);
             }
         }
-        timings.put("first page", times(i -> query(graph, statuses, "$top=" + (100 - i)), token));
-        // every page from 1 to the deepest by nextLink, each timed; a page's figure is the median of its ten
+        both.times("first page", (graph, i) -> query(graph, statuses, "$top=" + (100 - i)));
+        // every page from 1 to the deepest by nextLink on each server, page by page, each timed; WALKS times
         int deepest = Math.min(5000, rows / 100);
-        URI next = graph.uri(statuses);
-        var walk = new ArrayList<Double>();
-        for (int page = 1; page <= deepest; page++) {
-            long t = System.nanoTime();
-            var answer = GraphClient.send(GraphClient.request(next, token).GET());
-            walk.add((System.nanoTime() - t) / 1e6);
-            if (answer.status() != 200) {
-                throw new IllegalStateException("page " + page + ": " + answer.status() + " " + answer.body());
-            }
-            if (page < deepest) {
-                next = URI.create(answer.json().getString("@odata.nextLink"));
+        var walks = List.of(new ArrayList<List<Double>>(), new ArrayList<List<Double>>());
+        for (int walk = 0; walk < WALKS; walk++) {
+            var next = new URI[] {alone.uri(statuses), withB.uri(statuses)};
+            walks.forEach(sides -> sides.add(new ArrayList<>()));
+            for (int page = 1; page <= deepest; page++) {
+                int current = page;
+                both.time(page, graph -> next[graph == alone ? 0 : 1], (graph, millis, answer) -> {
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException("page " + current + ": " + answer.status() + " " + answer.body());
+                    }
+                    List<List<Double>> side = walks.get(graph == alone ? 0 : 1);
+                    side.get(side.size() - 1).add(millis);
+                    if (current < deepest) {
+                        next[graph == alone ? 0 : 1] = URI.create(answer.json().getString("@odata.nextLink"));
+                    }
+                }, null);
             }
         }
         for (int page : List.of(10, 100, 1000, 5000)) {
             if (page <= deepest) {
-                timings.put("pages " + (page - 9) + "-" + page + " by $skiptoken", stats(walk.subList(page - 10, page)));
+                both.put("pages " + (page - 9) + "-" + page + " by $skiptoken",
+                        pages(walks.get(0), page - 10, page), pages(walks.get(1), page - 10, page));
             }
         }
         // Ten pages of a walk are ten single requests, 4 to 46 ms apart on the same server (a collection pause
         // lands in one of them) while the walk's pages get faster as it goes: the last hundred say more.
         if (deepest >= 200) {
-            timings.put("pages " + (deepest - 99) + "-" + deepest + " by $skiptoken", stats(walk.subList(deepest - 100, deepest)));
+            both.put("pages " + (deepest - 99) + "-" + deepest + " by $skiptoken",
+                    pages(walks.get(0), deepest - 100, deepest), pages(walks.get(1), deepest - 100, deepest));
         }
-        timings.put("all " + deepest + " pages of the walk", stats(walk));
-        timings.put("$filter state and lastSyncDateTime, first page",
-                times(i -> query(graph, statuses, String.format(filter, i)), token));
-        timings.put("same $filter with $count=true",
-                times(i -> query(graph, statuses, String.format(filter, i) + "&$count=true"), token));
-        timings.put("$orderby lastSyncDateTime desc, first page",
-                times(i -> query(graph, statuses, "$orderby=lastSyncDateTime desc&$top=" + (100 - i)), token));
-        timings.put("installSummary (groups all of A's rows by user and state)",
-                times(i -> graph.uri("deviceAppManagement/mobileApps/" + APP + "/installSummary"), token));
-        return timings;
+        both.put("all " + deepest + " pages of the walk", pages(walks.get(0), 0, deepest), pages(walks.get(1), 0, deepest));
+        both.times("$filter state and lastSyncDateTime, first page", (graph, i) -> query(graph, statuses, String.format(filter, i)));
+        both.times("same $filter with $count=true",
+                (graph, i) -> query(graph, statuses, String.format(filter, i) + "&$count=true"));
+        both.times("$orderby lastSyncDateTime desc, first page",
+                (graph, i) -> query(graph, statuses, "$orderby=lastSyncDateTime desc&$top=" + (100 - i)));
+        both.times("installSummary (groups all of A's rows by user and state)",
+                (graph, i) -> graph.uri("deviceAppManagement/mobileApps/" + APP + "/installSummary"));
+        return new Rounds(both.alone, both.withB);
+    }
+
+    /** Pages {@code from} (from 0) to {@code to} of every walk, pooled. */
+    static List<Double> pages(List<List<Double>> walks, int from, int to) {
+        return walks.stream().flatMap(walk -> walk.subList(from, to).stream()).toList();
+    }
+
+    /** The request to send to a server. */
+    interface Request {
+        URI to(GraphClient graph);
+    }
+
+    /** What to do with a server's answer and the milliseconds it took. */
+    interface Answered {
+        void with(GraphClient graph, double millis, GraphClient.Answer answer);
+    }
+
+    /** The two servers, timed in turn, and their timings so far. */
+    static final class Both {
+        final GraphClient aloneServer;
+        final GraphClient withBServer;
+        final String token;
+        final Map<String, double[]> alone = new LinkedHashMap<>();
+        final Map<String, double[]> withB = new LinkedHashMap<>();
+
+        Both(GraphClient aloneServer, GraphClient withBServer, String token) {
+            this.aloneServer = aloneServer;
+            this.withBServer = withBServer;
+            this.token = token;
+        }
+
+        /** {@code request} on both servers, the first alternating with {@code turn}; each must answer 200. */
+        void time(int turn, Request request) {
+            time(turn, request, (graph, millis, answer) -> {
+                if (answer.status() != 200) {
+                    throw new IllegalStateException(request.to(graph) + ": " + answer.status() + " " + answer.body());
+                }
+            }, null);
+        }
+
+        /**
+         * SAMPLES to MAX_SAMPLES requests on both servers (more while the row has taken under ROW_SECONDS),
+         * each a little different ({@code request} gets the sample's number); a server's cell is {-1, -1} once
+         * one of its requests takes longer than the client's 30 s.
+         */
+        void times(String name, java.util.function.BiFunction<GraphClient, Integer, URI> request) {
+            var samples = List.of(new ArrayList<Double>(), new ArrayList<Double>());
+            var timedOut = new boolean[2];
+            long started = System.nanoTime();
+            for (int i = 0; i < MAX_SAMPLES && (i < SAMPLES || System.nanoTime() - started < ROW_SECONDS * 1e9); i++) {
+                int sample = i;
+                time(i, graph -> request.apply(graph, sample), (graph, millis, answer) -> {
+                    int side = graph == aloneServer ? 0 : 1;
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException(name + ": " + answer.status() + " " + answer.body());
+                    }
+                    samples.get(side).add(millis);
+                }, timedOut);
+            }
+            alone.put(name, timedOut[0] ? new double[] {-1, -1} : stats(samples.get(0)));
+            withB.put(name, timedOut[1] ? new double[] {-1, -1} : stats(samples.get(1)));
+        }
+
+        /**
+         * {@code request} on both servers, the first alternating with {@code turn}. With {@code timedOut}, a
+         * server whose request takes longer than the client's 30 s is marked there and left out from then on;
+         * without, that ends the bench.
+         */
+        void time(int turn, Request request, Answered answered, boolean[] timedOut) {
+            for (GraphClient graph : turn % 2 == 0 ? List.of(aloneServer, withBServer) : List.of(withBServer, aloneServer)) {
+                int side = graph == aloneServer ? 0 : 1;
+                if (timedOut != null && timedOut[side]) {
+                    continue;
+                }
+                URI uri = request.to(graph);
+                long t = System.nanoTime();
+                try {
+                    var answer = GraphClient.send(GraphClient.request(uri, token).GET());
+                    answered.with(graph, (System.nanoTime() - t) / 1e6, answer);
+                } catch (java.io.UncheckedIOException over30Seconds) {
+                    if (timedOut == null) {
+                        throw over30Seconds;
+                    }
+                    timedOut[side] = true;
+                }
+            }
+        }
+
+        void put(String name, List<Double> aloneSamples, List<Double> withBSamples) {
+            alone.put(name, stats(aloneSamples));
+            withB.put(name, stats(withBSamples));
+        }
     }
 
     static URI query(GraphClient graph, String path, String options) {
@@ -265,27 +389,6 @@ public class ScaleBench {
         }
     }
 
-
-    /** Median and p90 of SAMPLES requests; {-1, -1} when one takes longer than the client's 30 s. */
-    static double[] times(java.util.function.IntFunction<URI> request, String token) {
-        var samples = new ArrayList<Double>();
-        for (int i = 0; i < SAMPLES; i++) {
-            URI uri = request.apply(i);
-            long t = System.nanoTime();
-            GraphClient.Answer answer;
-            try {
-                answer = GraphClient.send(GraphClient.request(uri, token).GET());
-            } catch (java.io.UncheckedIOException timedOut) {
-                return new double[] {-1, -1};
-            }
-            samples.add((System.nanoTime() - t) / 1e6);
-            if (answer.status() != 200) {
-                throw new IllegalStateException(uri + ": " + answer.status() + " " + answer.body());
-            }
-        }
-        return stats(samples);
-    }
-
     /** Median and 90th percentile, in milliseconds. */
     static double[] stats(List<Double> samples) {
         double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -296,11 +399,12 @@ public class ScaleBench {
         var kinds = new ArrayList<>(results.keySet());
         System.out.printf("# Collections at scale: %,d statuses under one app of tenant A, alone and beside as many of tenant B (%s)%n%n",
                 rows, java.time.LocalDate.now());
-        System.out.println("Median / p90 in ms of " + SAMPLES + " sequential requests with tenant A's token, each a little different, "
-                + "client on the same machine; pages of 100. Pages by $skiptoken: from a walk of every page from "
-                + "the first by @odata.nextLink. \"A with B\": after as many statuses of tenant B were loaded, under an "
-                + "app with the same id. Ratio: with B / alone, of the medians. graph.query.timeout 30 s. H2 was stopped "
-                + "for B's load and started again (it locks its file); PostgreSQL's server ran on.\n");
+        System.out.println("Median / p90 in ms of " + SAMPLES + " to " + MAX_SAMPLES + " sequential requests with tenant A's token "
+                + "(more where a row took under " + (int) ROW_SECONDS + " s), each a little different, "
+                + "client on the same machine; pages of 100. Pages by $skiptoken: from " + WALKS + " walks of every page from "
+                + "the first by @odata.nextLink, a range's pages of every walk pooled. \"A with B\": a copy of A's database with as many statuses of tenant B "
+                + "added, under an app with the same id. Both servers ran at once, each request went to one and then "
+                + "the other, the first in turn. Ratio: with B / alone, of the medians. graph.query.timeout 30 s.\n");
         var header = new StringBuilder("| request |");
         kinds.forEach(kind -> header.append(' ').append(kind).append(" A alone | ").append(kind).append(" A with B | ratio |"));
         System.out.println(header);
