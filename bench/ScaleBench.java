@@ -96,8 +96,7 @@ public class ScaleBench {
         Path work = Path.of("target", "bench-scale", kind);
         try (var serverAlone = start(work.resolve("alone"), "ScaleBench " + kind + " A alone", alone);
                 var serverWithB = start(work.resolve("with-b"), "ScaleBench " + kind + " A with B", withB)) {
-            List<String> firstPage = isolated(serverAlone.graph(), rows, null, false);
-            isolated(serverWithB.graph(), rows, firstPage, true);
+            isolated(serverWithB.graph(), rows, isolated(serverAlone.graph(), rows, null));
             System.err.printf("%s: B's rows are in the copy, and A sees only its own on both%n", kind);
             return timings(serverAlone.graph(), serverWithB.graph(), rows);
         }
@@ -119,11 +118,11 @@ public class ScaleBench {
     /**
      * Throws unless tenant A's first page holds only A's rows (each load writes its tenant into deviceId) and
      * A's {@code /$count} and installSummary count exactly A's {@code rows}; with {@code before}, A's first
-     * page must be the same ids as there: B's random ids, under the same app id, would sort among A's if a
-     * query forgot the tenant. Where B's rows are, B's own {@code /$count} must be {@code rows} too, so
-     * that the server really reads beside them. Returns the first page's ids.
+     * page must be the same ids as there, and B's own {@code /$count} must be {@code rows} too (the server
+     * with B's rows is the one given {@code before}), so that it really reads beside them: B's random ids,
+     * under the same app id, would sort among A's if a query forgot the tenant. Returns the first page's ids.
      */
-    static List<String> isolated(GraphClient graph, int rows, List<String> before, boolean withB) {
+    static List<String> isolated(GraphClient graph, int rows, List<String> before) {
         String tokenA = token(TENANT_A);
         String statuses = "deviceAppManagement/mobileApps/" + APP + "/deviceStatuses";
         var page = expect200(graph.uri(statuses), tokenA);
@@ -146,7 +145,7 @@ public class ScaleBench {
         if (countA != rows || summed != rows) {
             throw new IllegalStateException("tenant A counts " + countA + " statuses, its installSummary " + summed + ", not " + rows);
         }
-        if (withB) {
+        if (before != null) {
             long countB = Long.parseLong(expect200(graph.uri(statuses + "/$count"), token(TENANT_B)).body().trim());
             if (countB != rows) {
                 throw new IllegalStateException("tenant B counts " + countB + " statuses, not " + rows);
@@ -240,14 +239,14 @@ public class ScaleBench {
             walks.forEach(sides -> sides.add(new ArrayList<>()));
             for (int page = 1; page <= deepest; page++) {
                 int current = page;
-                both.time(page, graph -> next[graph == alone ? 0 : 1], (graph, millis, answer) -> {
+                both.time(page, graph -> next[both.side(graph)], (side, millis, answer) -> {
                     if (answer.status() != 200) {
                         throw new IllegalStateException("page " + current + ": " + answer.status() + " " + answer.body());
                     }
-                    List<List<Double>> side = walks.get(graph == alone ? 0 : 1);
-                    side.get(side.size() - 1).add(millis);
+                    List<List<Double>> walksOfSide = walks.get(side);
+                    walksOfSide.get(walksOfSide.size() - 1).add(millis);
                     if (current < deepest) {
-                        next[graph == alone ? 0 : 1] = URI.create(answer.json().getString("@odata.nextLink"));
+                        next[side] = URI.create(answer.json().getString("@odata.nextLink"));
                     }
                 }, null);
             }
@@ -285,30 +284,33 @@ public class ScaleBench {
         URI to(GraphClient graph);
     }
 
-    /** What to do with a server's answer and the milliseconds it took. */
+    /** What to do with a server's answer and the milliseconds it took; side 0 is A alone, 1 A with B. */
     interface Answered {
-        void with(GraphClient graph, double millis, GraphClient.Answer answer);
+        void with(int side, double millis, GraphClient.Answer answer);
     }
 
     /** The two servers, timed in turn, and their timings so far. */
     static final class Both {
-        final GraphClient aloneServer;
-        final GraphClient withBServer;
+        /** Side 0: the server of A alone; side 1: the one with B's rows. */
+        final List<GraphClient> servers;
         final String token;
         final Map<String, double[]> alone = new LinkedHashMap<>();
         final Map<String, double[]> withB = new LinkedHashMap<>();
 
         Both(GraphClient aloneServer, GraphClient withBServer, String token) {
-            this.aloneServer = aloneServer;
-            this.withBServer = withBServer;
+            this.servers = List.of(aloneServer, withBServer);
             this.token = token;
+        }
+
+        int side(GraphClient graph) {
+            return servers.indexOf(graph);
         }
 
         /** {@code request} on both servers, the first alternating with {@code turn}; each must answer 200. */
         void time(int turn, Request request) {
-            time(turn, request, (graph, millis, answer) -> {
+            time(turn, request, (side, millis, answer) -> {
                 if (answer.status() != 200) {
-                    throw new IllegalStateException(request.to(graph) + ": " + answer.status() + " " + answer.body());
+                    throw new IllegalStateException(request.to(servers.get(side)) + ": " + answer.status() + " " + answer.body());
                 }
             }, null);
         }
@@ -324,8 +326,7 @@ public class ScaleBench {
             long started = System.nanoTime();
             for (int i = 0; i < MAX_SAMPLES && (i < SAMPLES || System.nanoTime() - started < ROW_SECONDS * 1e9); i++) {
                 int sample = i;
-                time(i, graph -> request.apply(graph, sample), (graph, millis, answer) -> {
-                    int side = graph == aloneServer ? 0 : 1;
+                time(i, graph -> request.apply(graph, sample), (side, millis, answer) -> {
                     if (answer.status() != 200) {
                         throw new IllegalStateException(name + ": " + answer.status() + " " + answer.body());
                     }
@@ -342,8 +343,8 @@ public class ScaleBench {
          * without, that ends the bench.
          */
         void time(int turn, Request request, Answered answered, boolean[] timedOut) {
-            for (GraphClient graph : turn % 2 == 0 ? List.of(aloneServer, withBServer) : List.of(withBServer, aloneServer)) {
-                int side = graph == aloneServer ? 0 : 1;
+            for (int side : turn % 2 == 0 ? List.of(0, 1) : List.of(1, 0)) {
+                GraphClient graph = servers.get(side);
                 if (timedOut != null && timedOut[side]) {
                     continue;
                 }
@@ -351,7 +352,7 @@ public class ScaleBench {
                 long t = System.nanoTime();
                 try {
                     var answer = GraphClient.send(GraphClient.request(uri, token).GET());
-                    answered.with(graph, (System.nanoTime() - t) / 1e6, answer);
+                    answered.with(side, (System.nanoTime() - t) / 1e6, answer);
                 } catch (java.io.UncheckedIOException over30Seconds) {
                     if (timedOut == null) {
                         throw over30Seconds;
@@ -399,11 +400,11 @@ public class ScaleBench {
         var kinds = new ArrayList<>(results.keySet());
         System.out.printf("# Collections at scale: %,d statuses under one app of tenant A, alone and beside as many of tenant B (%s)%n%n",
                 rows, java.time.LocalDate.now());
-        System.out.println("Median / p90 in ms of " + SAMPLES + " to " + MAX_SAMPLES + " sequential requests with tenant A's token "
-                + "(more where a row took under " + (int) ROW_SECONDS + " s), each a little different, "
-                + "client on the same machine; pages of 100. Pages by $skiptoken: from " + WALKS + " walks of every page from "
-                + "the first by @odata.nextLink, a range's pages of every walk pooled. \"A with B\": a copy of A's database with as many statuses of tenant B "
-                + "added, under an app with the same id. Both servers ran at once, each request went to one and then "
+        System.out.println("Median / p90 in ms of " + SAMPLES + " to " + MAX_SAMPLES + " sequential requests with tenant A's "
+                + "token (more where a row took under " + (int) ROW_SECONDS + " s), each a little different, client on the "
+                + "same machine; pages of 100. Pages by $skiptoken: from " + WALKS + " walks of every page from the first "
+                + "by @odata.nextLink, a range's pages of every walk pooled. \"A with B\": a copy of A's database with as "
+                + "many statuses of tenant B added, under an app with the same id. Both servers ran at once, each request went to one and then "
                 + "the other, the first in turn. Ratio: with B / alone, of the medians. graph.query.timeout 30 s.\n");
         var header = new StringBuilder("| request |");
         kinds.forEach(kind -> header.append(' ').append(kind).append(" A alone | ").append(kind).append(" A with B | ratio |"));
