@@ -27,9 +27,10 @@ import org.h2.mvstore.MVStore;
  * <li>while statuses are being written, {@link MVStore#compact} rewrites the live pages of the sparsest
  * chunks, at most {@value #REWRITE_BYTES} bytes a turn, so that commits wait on H2's store lock for tens of
  * milliseconds at most; with the retention time 0 the chunks it empties are reused at the next commit.
- * With compressed pages ({@code COMPRESS=TRUE}, server-config/h2.asadmin) the file stayed under 3 times
- * its compacted size in a minute of creates at full speed and ten minutes at 100 a second, 4.4 times after
- * five minutes at full speed; with plain pages 12 to 17 times (bench/README.md, "H2's file");</li>
+ * With compressed pages ({@code COMPRESS=TRUE}, server-config/h2.asadmin) and time-ordered ids
+ * ({@link TimeOrderedIds}: new index entries go to the end of each index, not into pages all over it) the
+ * file stayed within 2.4 times its compacted size after five minutes of creates at full speed; with random
+ * ids 4.4 times, with plain pages 12 to 17 times (bench/README.md, "H2's file");</li>
  * <li>when no commit came since the last turn, {@link MVStore#compactFile} also moves the chunks together
  * and truncates the file. It can hold the lock for a second (3 s for the first turn on a 550 MB file
  * left by an older version), which only an idle database can spare.</li>

@@ -7,9 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.graphstatus.database.TenantKey;
+import org.graphstatus.database.TimeOrderedIds;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.GraphException;
@@ -32,7 +32,7 @@ public class MobileApps {
 
     @Transactional
     public MobileApp create(String tenant, MobileApp app) {
-        app.created(tenant, UUID.randomUUID().toString(), DateTimeOffset.now());
+        app.created(tenant, TimeOrderedIds.next(), DateTimeOffset.now());
         em.persist(app);
         return app;
     }

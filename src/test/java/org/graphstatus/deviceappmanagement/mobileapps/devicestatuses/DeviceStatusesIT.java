@@ -85,6 +85,22 @@ class DeviceStatusesIT extends DeployedService {
     }
 
     @Test
+    void serverMadeIdsAreTimeOrderedGuidsThatSortInTheOrderMade() throws InterruptedException {
+        String user = graph.newUserStatus(app);
+        String first = createdId(Routes.deviceStatuses(app, user), "{}");
+        Thread.sleep(2); // a later millisecond: within one, the order is random
+        String second = createdId(Routes.deviceStatuses(app), "{}");
+
+        for (String id : List.of(app, user, first, second)) {
+            assertEquals(7, UUID.fromString(id).version(), id + ": version 7, the creation time in front");
+        }
+        assertTrue(first.compareTo(second) < 0, first + " was made before " + second);
+        assertEquals(List.of(first, second), graph.get(Routes.deviceStatuses(app)).json().getJsonArray("value")
+                .getValuesAs(JsonObject.class).stream().map(status -> status.getString("id")).toList(),
+                "an app's statuses read in key order come in the order they were made");
+    }
+
+    @Test
     void theAppsCollectionHoldsAllItsStatusesAndTheUsersOnlyTheUsers() {
         String ann = graph.newUserStatus(app);
         String bob = graph.newUserStatus(app);

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileAppDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
@@ -16,6 +15,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.database.GroupCommit;
 import org.graphstatus.database.ParentRows;
 import org.graphstatus.database.TenantKey;
+import org.graphstatus.database.TimeOrderedIds;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatusDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
@@ -60,7 +60,7 @@ public class DeviceStatuses {
         } else {
             userStatuses.get(tenant, appId, userStatusId); // within the app, so the app exists too
         }
-        status.created(tenant, UUID.randomUUID().toString(), appId, userStatusId);
+        status.created(tenant, TimeOrderedIds.next(), appId, userStatusId);
         em.persist(status);
         boolean parentHeld = userStatusId == null ? ParentRows.heldAfterInsert(em, "mobile_app", tenant, appId)
                 : ParentRows.heldAfterInsert(em, "user_app_install_status", tenant, userStatusId);

@@ -11,9 +11,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.graphstatus.database.ParentRows;
+import org.graphstatus.database.TimeOrderedIds;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileAppDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
@@ -42,7 +42,7 @@ public class UserStatuses {
     @Transactional
     public UserAppInstallStatus create(String tenant, String appId, UserAppInstallStatus status) {
         mobileApps.get(tenant, appId);
-        status.created(tenant, UUID.randomUUID().toString(), appId);
+        status.created(tenant, TimeOrderedIds.next(), appId);
         em.persist(status);
         if (!ParentRows.heldAfterInsert(em, "mobile_app", tenant, appId)) {
             throw GraphException.notFound("The mobileApp '" + appId + "' was deleted meanwhile.");
