@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,10 +17,11 @@ import org.h2.mvstore.MVStore;
 
 /**
  * How H2's file grows under creates, without the service: 16 JDBC threads each read the app, insert one
- * status and commit (what a create asks of the database), on a fresh schema made from the service's
- * migrations, until the table holds the given row counts. For bench/h2-file.sh's first part (issue 13).
- *   java -cp h2-2.2.224.jar H2FileGrowth.java folder url-settings lever rows...
- * lever: none | compact:everyMs:fillRate:bytes (MVStore.compact, what H2's background writer does)
+ * status and commit (what a create asks of the database, without the group commit), on a fresh schema made
+ * from all the service's migrations, until the table holds the given row counts (issue 13, item 15).
+ *   [IDS=ordered] java -cp h2-2.2.224.jar bench/h2file/H2FileGrowth.java folder url-settings lever rows...
+ * lever: none | compact:everyMs:fillRate:bytes (MVStore.compact, what H2's background writer does, with the
+ *        retention time 0 as database/H2FileCompaction sets it)
  *      | compactFile:everyMs:maxMs (MVStore.compactFile: rewrites, moves chunks, truncates)
  * Prints one RESULT line per row count, then: size after close, and after SHUTDOWN COMPACT.
  */
@@ -35,18 +37,21 @@ public class H2FileGrowth {
         }
         File file = folder.resolve("graph.mv.db").toFile();
         Connection admin = DriverManager.getConnection(url);
-        for (String migration : List.of("V1__install_statuses.sql", "V2__status_indexes.sql", "V3__user_status_order.sql",
-                "V4__graph_2023_members_and_large_icons.sql")) {
-            String sql = Files.readString(Path.of("src/main/resources/db/migration", migration)).replaceAll("--[^\n]*", "");
+        List<Path> migrations;
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            migrations = files.sorted(Comparator.comparingInt(H2FileGrowth::version)).toList();
+        }
+        for (Path migration : migrations) {
+            String sql = Files.readString(migration).replaceAll("--[^\n]*", "").replace("${defaultTenant}", "t");
             for (String statement : sql.split(";")) {
                 if (!statement.isBlank()) {
                     admin.createStatement().execute(statement);
                 }
             }
         }
-        admin.createStatement().execute("INSERT INTO mobile_app (id, odata_type, is_featured, publishing_state, upload_state,"
+        admin.createStatement().execute("INSERT INTO mobile_app (tenant_id, id, odata_type, is_featured, publishing_state, upload_state,"
                 + " derived_properties, created_date_time, last_modified_date_time)"
-                + " VALUES ('app', '#microsoft.graph.webApp', false, 'published', 0, '{}', 't', 't')");
+                + " VALUES ('t', 'app', '#microsoft.graph.webApp', false, 'published', 0, '{}', 't', 't')");
         MVStore store = ((SessionLocal) admin.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
 
         long last = counts.get(counts.size() - 1);
@@ -60,17 +65,17 @@ public class H2FileGrowth {
             Thread thread = new Thread(() -> {
                 try (Connection c = DriverManager.getConnection(url)) {
                     c.setAutoCommit(false);
-                    PreparedStatement app = c.prepareStatement("SELECT * FROM mobile_app WHERE id = ?");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO mobile_app_install_status (id, mobile_app_id,"
+                    PreparedStatement app = c.prepareStatement("SELECT * FROM mobile_app WHERE tenant_id = 't' AND id = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO mobile_app_install_status (tenant_id, id, mobile_app_id,"
                             + " device_name, device_id, error_code, install_state, install_state_detail,"
                             + " mobile_app_install_status_value, last_sync_date_time, last_sync_ticks, os_version,"
                             + " os_description, user_name, user_principal_name, display_version)"
-                            + " VALUES (?, 'app', 'bench', 'd-1', 0, 'installed', 'noAdditionalDetails', 'installed',"
+                            + " VALUES ('t', ?, 'app', 'bench', 'd-1', 0, 'installed', 'noAdditionalDetails', 'installed',"
                             + " '2026-11-29T10:00:00.1234567+01:00', ?, '10.0.22631', 'Windows 11', 'Ann', 'ann@contoso.example', '1.2.3')");
                     while (!stop.get() && rows.incrementAndGet() <= last) {
                         app.setString(1, "app");
                         app.executeQuery().close();
-                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(1, ORDERED ? ordered() : UUID.randomUUID().toString());
                         insert.setLong(2, System.nanoTime());
                         insert.executeUpdate();
                         c.commit();
@@ -85,6 +90,7 @@ public class H2FileGrowth {
             if (lever[0].equals("none")) {
                 return;
             }
+            store.setRetentionTime(0);
             long every = Long.parseLong(lever[1]);
             while (!stop.get()) {
                 try {
@@ -138,6 +144,21 @@ public class H2FileGrowth {
             c.createStatement().execute("SHUTDOWN COMPACT");
         }
         System.out.printf("COMPACTED size=%.1fMiB%n", mib(file.length()));
+    }
+
+    /** IDS=ordered: version 7 ids, as the service's TimeOrderedIds makes them; else random (version 4) ones. */
+    static final boolean ORDERED = "ordered".equals(System.getenv("IDS"));
+
+    static String ordered() {
+        UUID random = UUID.randomUUID();
+        return new UUID(System.currentTimeMillis() << 16 | 0x7000 | random.getMostSignificantBits() & 0x0FFF,
+                random.getLeastSignificantBits()).toString();
+    }
+
+    /** V6__tenants.sql's 6. */
+    private static int version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 
     private static double mib(long bytes) {
