@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
@@ -95,8 +94,7 @@ class DeviceStatusesIT extends DeployedService {
             assertEquals(7, UUID.fromString(id).version(), id + ": version 7, the creation time in front");
         }
         assertTrue(first.compareTo(second) < 0, first + " was made before " + second);
-        assertEquals(List.of(first, second), graph.get(Routes.deviceStatuses(app)).json().getJsonArray("value")
-                .getValuesAs(JsonObject.class).stream().map(status -> status.getString("id")).toList(),
+        assertEquals(List.of(first, second), idsInOrder(Routes.deviceStatuses(app)),
                 "an app's statuses read in key order come in the order they were made");
     }
 
@@ -326,10 +324,14 @@ class DeviceStatusesIT extends DeployedService {
     }
 
     private Set<String> ids(String collection) {
+        return Set.copyOf(idsInOrder(collection));
+    }
+
+    private List<String> idsInOrder(String collection) {
         Answer list = graph.get(collection);
         assertEquals(200, list.status(), list.body());
         return list.json().getJsonArray("value").getValuesAs(JsonObject.class).stream()
-                .map(status -> status.getString("id")).collect(Collectors.toSet());
+                .map(status -> status.getString("id")).toList();
     }
 
     private static void assertPageExample(JsonObject status) {
