@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.graphstatus.database.TimeOrderedIds;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -19,7 +20,8 @@ import org.h2.mvstore.MVStore;
  * How H2's file grows under creates, without the service: 16 JDBC threads each read the app, insert one
  * status and commit (what a create asks of the database, without the group commit), on a fresh schema made
  * from all the service's migrations, until the table holds the given row counts (issue 13, item 15).
- *   [IDS=ordered] java -cp h2-2.2.224.jar bench/h2file/H2FileGrowth.java folder url-settings lever rows...
+ *   ./mvnw compile  # for the service's TimeOrderedIds
+ *   [IDS=ordered] java -cp h2-2.2.224.jar:target/classes bench/h2file/H2FileGrowth.java folder url-settings lever rows...
  * lever: none | compact:everyMs:fillRate:bytes (MVStore.compact, what H2's background writer does, with the
  *        retention time 0 as database/H2FileCompaction sets it)
  *      | compactFile:everyMs:maxMs (MVStore.compactFile: rewrites, moves chunks, truncates)
@@ -75,7 +77,7 @@ public class H2FileGrowth {
                     while (!stop.get() && rows.incrementAndGet() <= last) {
                         app.setString(1, "app");
                         app.executeQuery().close();
-                        insert.setString(1, ORDERED ? ordered() : UUID.randomUUID().toString());
+                        insert.setString(1, ORDERED ? TimeOrderedIds.next() : UUID.randomUUID().toString());
                         insert.setLong(2, System.nanoTime());
                         insert.executeUpdate();
                         c.commit();
@@ -146,14 +148,8 @@ public class H2FileGrowth {
         System.out.printf("COMPACTED size=%.1fMiB%n", mib(file.length()));
     }
 
-    /** IDS=ordered: version 7 ids, as the service's TimeOrderedIds makes them; else random (version 4) ones. */
+    /** IDS=ordered: the service's own version 7 ids; else random (version 4) ones, as the service made before. */
     static final boolean ORDERED = "ordered".equals(System.getenv("IDS"));
-
-    static String ordered() {
-        UUID random = UUID.randomUUID();
-        return new UUID(System.currentTimeMillis() << 16 | 0x7000 | random.getMostSignificantBits() & 0x0FFF,
-                random.getLeastSignificantBits()).toString();
-    }
 
     /** V6__tenants.sql's 6. */
     private static int version(Path migration) {
