@@ -11,6 +11,7 @@
 #   DURATION=60 [RATE=100] bash bench/h2-file.sh [main=/path/to/main.war branch=target/graph-install-status.war]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/java.sh
 DURATION="${DURATION:-60}"
 RATE="${RATE:-0}"
 command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
@@ -34,7 +35,7 @@ for entry in "${wars[@]}"; do
     war=$(realpath "$war")
     data="$work/$label/data" file="$work/$label/data/graph.mv.db"
     mkdir -p "$data"
-    (cd "$work/$label" && exec env GRAPH_DEVELOPMENT=true GRAPH_DATA_DIR="$data" java "@$PWD/../../../server-config/jvm.options" \
+    (cd "$work/$label" && exec env GRAPH_DEVELOPMENT=true GRAPH_DATA_DIR="$data" "$JDK/bin/java" "@$PWD/../../../server-config/jvm.options" \
         -jar "$PWD/../../payara-micro.jar" --deploy "$war" --postbootcommandfile "$postboot" \
         --port "$port" --nohazelcast > "$work/$label.log" 2>&1) &
     pid=$!
@@ -58,7 +59,7 @@ for entry in "${wars[@]}"; do
     later=$(mib "$file")
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
     closed=$(mib "$file")
-    java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$data/graph" -user "" -password "" -sql "SHUTDOWN COMPACT" >/dev/null
+    "$JDK/bin/java" -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$data/graph" -user "" -password "" -sql "SHUTDOWN COMPACT" >/dev/null
     compacted=$(mib "$file")
     max=$(python3 -c "print(f'{int(open(\"$work/$label.max\").read())/1048576:.1f}')")
     read -r _ rps _ _ _ errors requests <<< "$result"

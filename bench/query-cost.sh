@@ -7,13 +7,14 @@
 # Needs PostgreSQL as PGHOST & co. describe it (default 127.0.0.1:5432, user postgres); without it, only H2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/java.sh
 ./mvnw -q -DskipTests package
 ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-javac -d target/bench-classes -cp "$classpath" bench/ScaleBench.java bench/QueryCostBench.java
+"$JDK/bin/javac" -d target/bench-classes -cp "$classpath" bench/ScaleBench.java bench/QueryCostBench.java
 mkdir -p bench/results
-java -cp "target/bench-classes:$classpath" \
+"$JDK/bin/java" -cp "target/bench-classes:$classpath" \
     -Dpayara.microJar="$PWD/target/payara-micro.jar" -Dgraph.war="$PWD/target/graph-install-status.war" \
     -Dgraph.addlibs="$PWD/target/postgresql.jar" -Dbench.rows="${BENCH_ROWS:-200000}" \
     -Dbench.limits="${BENCH_LIMITS:-1000,default,8}" -Dbench.seconds="${BENCH_SECONDS:-40}" \

@@ -7,11 +7,12 @@
 # (default 127.0.0.1:5432, user postgres); without it, only H2 is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/java.sh
 ./mvnw -q -DskipTests package
 ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 mkdir -p bench/results
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+"$JDK/bin/java" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     -Dpayara.microJar="$PWD/target/payara-micro.jar" -Dgraph.war="$PWD/target/graph-install-status.war" \
     -Dgraph.addlibs="$PWD/target/postgresql.jar" -Dbench.rows="${BENCH_ROWS:-1000000}" \
     bench/ScaleBench.java | tee "bench/results/scale-$(date +%F).md"

@@ -18,6 +18,7 @@
 #   bash bench/speed.sh default=target/graph-install-status.war limit8=target/graph-install-status.war,GRAPH_QUERY_CONCURRENT_COLLECTIONS=8
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/java.sh
 WARMUP="${WARMUP:-90}" ROUNDS="${ROUNDS:-2}" DURATION="${DURATION:-15}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 
@@ -46,7 +47,7 @@ export TOKEN
 
 # The databases' own ceiling, before the servers start: a create's reads and write from 16 JDBC threads.
 echo "database ceilings, ${DURATION} s each" >&2
-ceiling() { java -cp "$(cat target/bench-speed-classpath.txt)" bench/speed/DatabaseCeiling.java "$1" "$DURATION" | awk '/^RESULT/{print $2}'; }
+ceiling() { "$JDK/bin/java" -cp "$(cat target/bench-speed-classpath.txt)" bench/speed/DatabaseCeiling.java "$1" "$DURATION" | awk '/^RESULT/{print $2}'; }
 ceiling_h2=$(ceiling "jdbc:h2:file:$work/ceiling/graph;WRITE_DELAY=0;COMPRESS=TRUE")
 psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE graph_ceiling_$$" postgres
 ceiling_pg=$(ceiling "jdbc:postgresql://$PGHOST:$PGPORT/graph_ceiling_$$?user=$PGUSER")
@@ -57,7 +58,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start() { # name war port postboot env... : starts a server and waits until the API answers
     local name=$1 war=$2 port=$3 postboot=$4; shift 4
     mkdir -p "$work/$name"
-    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" java "@$options" -XX:FlightRecorderOptions:stackdepth=128 -jar "$PWD/../../payara-micro.jar" --deploy "$war" \
+    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" "$JDK/bin/java" "@$options" -XX:FlightRecorderOptions:stackdepth=128 -jar "$PWD/../../payara-micro.jar" --deploy "$war" \
         --addlibs "$PWD/../../postgresql.jar" --postbootcommandfile "$postboot" --port "$port" --nohazelcast \
         > "$work/$name.log" 2>&1) &
     pids+=($!)
@@ -114,7 +115,7 @@ body = dict(json.loads(sys.argv[1]), id="00000000-0000-0000-0000-000000000001")
 print(json.dumps({"request": {"method": "POST", "urlPathPattern": "/beta/deviceAppManagement/mobileApps/[^/]+/deviceStatuses"},
                   "response": {"status": 201, "headers": {"Content-Type": "application/json"}, "body": json.dumps(body)}}))
 PY
-    (exec java -jar "$peer/wiremock-standalone-3.13.2.jar" --port 18187 --root-dir "$peer/wiremock" --no-request-journal \
+    (exec "$JDK/bin/java" -jar "$peer/wiremock-standalone-3.13.2.jar" --port 18187 --root-dir "$peer/wiremock" --no-request-journal \
         --disable-banner > "$work/wiremock.log" 2>&1) &
     pids+=($!)
     curl -s "localhost:${servers[0]##*:}/openapi" > "$peer/openapi.yaml"
@@ -174,10 +175,10 @@ done
 for server in "${servers[@]:0:2}"; do # the first WAR's
     name=${server%%:*} port=${server##*:}
     echo "profiling creates on $name" >&2
-    jcmd "$(pid_on "$port")" JFR.start name=bench settings=profile >/dev/null
+    "$JDK/bin/jcmd" "$(pid_on "$port")" JFR.start name=bench settings=profile >/dev/null
     run "$name" "$port" "${kinds[2]}" 20 >/dev/null
-    jcmd "$(pid_on "$port")" JFR.stop name=bench filename="$work/${name##*-}.jfr" >/dev/null
-    jfr print --stack-depth 128 --events jdk.ExecutionSample "$work/${name##*-}.jfr" > "$work/${name##*-}-samples.txt"
+    "$JDK/bin/jcmd" "$(pid_on "$port")" JFR.stop name=bench filename="$work/${name##*-}.jfr" >/dev/null
+    "$JDK/bin/jfr" print --stack-depth 128 --events jdk.ExecutionSample "$work/${name##*-}.jfr" > "$work/${name##*-}-samples.txt"
 done
 for server in "${servers[@]}"; do kill "$(pid_on "${server##*:}")"; done # boots are measured on a machine that does nothing else
 sleep 5

@@ -9,6 +9,7 @@
 #   WARMUP=30 ROUNDS=2 DURATION=15 bash bench/traffic.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/java.sh
 WARMUP="${WARMUP:-30}" ROUNDS="${ROUNDS:-2}" DURATION="${DURATION:-15}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 
@@ -28,7 +29,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; sleep 2; psql -h "$PGHOST" -U "$PGU
 start() { # name port postboot env... : starts a server and waits until the API answers
     local name=$1 port=$2 postboot=$3; shift 3
     mkdir -p "$work/$name"
-    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" java "@$options" -jar "$PWD/../../payara-micro.jar" \
+    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" "$JDK/bin/java" "@$options" -jar "$PWD/../../payara-micro.jar" \
         --deploy "$PWD/../../graph-install-status.war" --addlibs "$PWD/../../postgresql.jar" \
         --postbootcommandfile "$postboot" --port "$port" --nohazelcast > "$work/$name.log" 2>&1) &
     pids+=($!)
@@ -94,10 +95,10 @@ pid_on() { ss -ltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
 for server in h2:18281 postgresql:18284; do # where a batch's time goes: 20 s of batches under JFR, after the rounds
     name=${server%%:*} port=${server##*:}
     echo "profiling batches on $name" >&2
-    jcmd "$(pid_on "$port")" JFR.start name=bench settings=profile >/dev/null
+    "$JDK/bin/jcmd" "$(pid_on "$port")" JFR.start name=bench settings=profile >/dev/null
     echo "0|$name|batch|$(run "$name" "$port" batch 20)" >> "$results"
-    jcmd "$(pid_on "$port")" JFR.stop name=bench filename="$work/$name.jfr" >/dev/null
-    jfr print --stack-depth 128 --events jdk.ExecutionSample "$work/$name.jfr" > "$work/$name-samples.txt"
+    "$JDK/bin/jcmd" "$(pid_on "$port")" JFR.stop name=bench filename="$work/$name.jfr" >/dev/null
+    "$JDK/bin/jfr" print --stack-depth 128 --events jdk.ExecutionSample "$work/$name.jfr" > "$work/$name-samples.txt"
 done
 counts="$work/counts.txt"; : > "$counts"
 for server in "${servers[@]}"; do

@@ -62,6 +62,19 @@ export async function newApp(client, name = "Contoso Portal") {
     return app.id;
 }
 
+/** `count` statuses of `route` named device-000, device-001, ..., created `parallel` at a time; their ids. */
+export async function createStatuses(client, route, count, parallel) {
+    const made = [];
+    for (let start = 0; start < count; start += parallel) {
+        const creates = [];
+        for (let i = start; i < Math.min(start + parallel, count); i++) {
+            creates.push(client.api(route).post(status({ deviceName: `device-${String(i).padStart(3, "0")}` })));
+        }
+        made.push(...(await Promise.all(creates)).map((created) => created.id));
+    }
+    return made;
+}
+
 /** A mobileAppInstallStatus as the Graph documentation's create example sends it, changed by `change`. */
 export function status(change = {}) {
     return {

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { PageIterator } from "@microsoft/microsoft-graph-client";
-import { APPS, followingLinks, graphClient, newApp, status } from "./graph.js";
+import { APPS, createStatuses, followingLinks, graphClient, newApp } from "./graph.js";
 
 const STATUSES = 250;
 const PARALLEL = 25;
@@ -13,14 +13,7 @@ test("PageIterator from $top=40 sees every status once, in id order", { timeout:
     const client = graphClient();
     const app = await newApp(client, "Paged app");
     const route = `${APPS}/${app}/deviceStatuses`;
-    const made = [];
-    for (let batch = 0; batch < STATUSES; batch += PARALLEL) {
-        const creates = [];
-        for (let i = batch; i < Math.min(batch + PARALLEL, STATUSES); i++) {
-            creates.push(client.api(route).post(status({ deviceName: `device-${String(i).padStart(3, "0")}` })));
-        }
-        made.push(...(await Promise.all(creates)).map((created) => created.id));
-    }
+    const made = await createStatuses(client, route, STATUSES, PARALLEL);
 
     const first = await client.api(route).top(PAGE).get();
     assert.equal(first.value.length, PAGE, "the first page holds $top statuses");

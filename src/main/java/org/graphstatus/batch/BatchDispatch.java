@@ -56,8 +56,10 @@ public class BatchDispatch {
     @PostConstruct
     void start() {
         // HTTP/1.1: no h2c upgrade attempt on every new connection; connections are kept and reused.
+        // Over https only when the batch came in on the server's own HTTPS listener (OwnListener).
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
+                .sslContext(OwnListener.tls()).build();
     }
 
     /** The answers of {@code parts}, in their order, once every one has answered. */

@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.net.URI;
+import org.graphstatus.http.PublicAddressFilter;
+import org.graphstatus.http.PublicOrigin;
 import org.graphstatus.odata.GraphError;
 import org.graphstatus.odata.JsonBodies;
 import org.graphstatus.odata.RequestIds;
@@ -74,12 +76,14 @@ public class BatchResource {
     /**
      * The listener this batch arrived on, by its address rather than by the {@code Host} the client sent: a
      * client-chosen host would make the server send its requests, token included, wherever the client names.
+     * Its own scheme, not the public one a proxy reports (PublicAddressFilter).
      */
     private URI loopback() {
         String address = request.getLocalAddr();
         if (address.contains(":")) { // IPv6, with its zone escaped
             address = "[" + address.replace("%", "%25") + "]";
         }
-        return URI.create(request.getScheme() + "://" + address + ":" + request.getLocalPort() + uri.getBaseUri().getRawPath());
+        var reached = (PublicOrigin) request.getAttribute(PublicAddressFilter.ORIGINAL);
+        return URI.create(reached.scheme() + "://" + address + ":" + request.getLocalPort() + uri.getBaseUri().getRawPath());
     }
 }

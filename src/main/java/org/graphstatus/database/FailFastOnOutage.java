@@ -5,11 +5,12 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.graphstatus.StartupFailure;
 
 /**
@@ -26,17 +27,19 @@ import org.graphstatus.StartupFailure;
  * all: a wrong host, port, user or data folder then ends the start with one line instead of a stack-trace
  * wall. This is the earliest code of ours that runs: Payara logs the persistence unit in before any bean.
  *
- * <p>The customizer interface is the {@code config} package's: every Payara 6 has it. EclipseLink 4.0.7
- * (Payara 6.2025.10) moved the method to {@code sessions.SessionCustomizer} and made the old one extend it,
- * but EclipseLink 4.0.1 (Payara 6.2025.9 and older) has no {@code sessions.SessionCustomizer}: implementing
- * that one failed the deployment there with {@code NoClassDefFoundError}. The build compiles against 4.0.1.
+ * <p>It is a session event listener ({@code eclipselink.session-event-listener}), not a session customizer,
+ * because no customizer interface exists in every EclipseLink the supported servers ship: 4.0.1 (Payara
+ * 6.2025.9) has only {@code config.SessionCustomizer}, 5.0 (Payara 7) only {@code sessions.SessionCustomizer}.
+ * {@code SessionEventAdapter} and everything used here are the same in 4.0 and 5.0; the build compiles against
+ * 4.0.1 and {@code PayaraServerIT} deploys on both majors.
  */
-public class FailFastOnOutage implements SessionCustomizer {
+public class FailFastOnOutage extends SessionEventAdapter {
 
     static final int DEFAULT_QUERY_TIMEOUT_SECONDS = 5;
 
     @Override
-    public void customize(Session session) {
+    public void preLogin(SessionEvent event) {
+        Session session = event.getSession();
         if (session.getDatasourceLogin() instanceof DatabaseLogin login) {
             login.setQueryRetryAttemptCount(0);
             login.setDelayBetweenConnectionAttempts(0);

@@ -46,26 +46,9 @@ class BrowserIT extends DeployedService {
     @Test
     void theOpenApiUiCreatesAStatusWithAPastedToken() {
         String app = graph.newApp();
-        browser.driver.get(graph.rootUri("openapi-ui/").toString());
-
-        click(By.cssSelector(".auth-wrapper .authorize"));
-        WebElement tokenField = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".auth-container input")));
-        tokenField.sendKeys(Tokens.delegated(Tokens.READ_WRITE));
-        click(By.cssSelector(".auth-btn-wrapper .modal-btn.authorize"));
-        click(By.cssSelector(".auth-btn-wrapper .btn-done"));
-
-        click(By.cssSelector("#operations-mobileAppInstallStatus-createMobileAppInstallStatus .opblock-summary-control"));
-        WebElement operation = browser.driver.findElement(By.id("operations-mobileAppInstallStatus-createMobileAppInstallStatus"));
-        click(By.cssSelector("#operations-mobileAppInstallStatus-createMobileAppInstallStatus .try-out__btn"));
-        operation.findElement(By.cssSelector("input[placeholder='mobileAppId']")).sendKeys(app);
-        click(By.cssSelector("#operations-mobileAppInstallStatus-createMobileAppInstallStatus .btn.execute"));
-
-        WebElement status = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                "#operations-mobileAppInstallStatus-createMobileAppInstallStatus .live-responses-table tr.response .response-col_status")));
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
+        String status = browser.createThroughTheOpenApiUi(graph.rootUri(""), app, Tokens.delegated(Tokens.READ_WRITE));
         browser.screenshot("openapi-ui");
-        assertEquals("201", status.getText().trim().split("\\s+")[0], status.getText());
+        assertEquals("201", status);
         List<JsonObject> stored = graph.all(Routes.deviceStatuses(app));
         assertEquals(1, stored.size(), "the page's create is stored");
     }
@@ -137,7 +120,4 @@ class BrowserIT extends DeployedService {
         browser.wait.until(ExpectedConditions.textToBe(By.id(id), text));
     }
 
-    private void click(By by) {
-        browser.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
 }

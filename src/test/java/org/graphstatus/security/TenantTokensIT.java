@@ -116,8 +116,7 @@ class TenantTokensIT {
         Answer created = createApp(singleTenant, token(b -> b.claim("tid", CONTOSO)));
         assertEquals(201, created.status(), created.body());
         assertRefused(singleTenant, token(b -> b.issuer(issuerOf(CONTOSO)).claim("tid", CONTOSO)),
-                "Access token validation failure: JWT iss claim has value " + issuerOf(CONTOSO) + ", must be "
-                        + Tokens.ISSUER + "."); // nimbus's words, as before
+                "Access token validation failure: JWT iss claim value rejected."); // nimbus 10.10's words
         assertRefused(singleTenant, token(b -> b.claim("tid", FABRIKAM)),
                 "The tenant '" + FABRIKAM + "' is not allowed to use this service.");
     }

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * HTTP into the deployed service, as a Graph SDK would call it: JSON bodies, bearer tokens, and a fresh
@@ -31,22 +32,35 @@ public final class GraphClient {
     private final URI root;
     private final URI beta;
     private final String token;
+    private final HttpClient http;
+    private final Map<String, String> headers;
 
     /** A client of the deployment that calls with a read-write delegated token. */
     public GraphClient(URL deployment) {
-        this(URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/"),
-                Tokens.delegated(Tokens.READ_WRITE));
+        this(URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/"), HTTP);
     }
 
-    private GraphClient(URI root, String token) {
+    /** The same for the service at {@code root} (ending in /), over {@code http}, e.g. one that trusts a test's TLS. */
+    public GraphClient(URI root, HttpClient http) {
+        this(root, Tokens.delegated(Tokens.READ_WRITE), http, Map.of());
+    }
+
+    private GraphClient(URI root, String token, HttpClient http, Map<String, String> headers) {
         this.root = root;
         this.beta = root.resolve("beta/");
         this.token = token;
+        this.http = http;
+        this.headers = headers;
     }
 
     /** The same client calling as another caller: with {@code token}, or with none when it is null. */
     public GraphClient as(String token) {
-        return new GraphClient(root, token);
+        return new GraphClient(root, token, http, headers);
+    }
+
+    /** The same client sending {@code headers} with every request, e.g. a proxy's, forged. */
+    public GraphClient with(Map<String, String> headers) {
+        return new GraphClient(root, token, http, headers);
     }
 
     /** An absolute URI for a path under {@code /beta}, e.g. {@code deviceAppManagement/mobileApps}. */
@@ -60,12 +74,24 @@ public final class GraphClient {
     }
 
     public Answer post(String path, String json) {
-        return send(request(uri(path), token).POST(BodyPublishers.ofString(json))
+        return send(http, request(uri(path)).POST(BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
     }
 
     public Answer get(String path) {
-        return send(request(uri(path), token).GET());
+        return send(http, request(uri(path)).GET());
+    }
+
+    /** A request built by the caller, e.g. with headers of its choosing, over this client's connection. */
+    public Answer call(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    /** A request with this client's token and headers. */
+    public HttpRequest.Builder request(URI uri) {
+        var request = request(uri, token);
+        headers.forEach(request::header);
+        return request;
     }
 
     /** Every entity of a collection, page after page by {@code @odata.nextLink}. */
@@ -78,17 +104,17 @@ public final class GraphClient {
             if (!page.json().containsKey("@odata.nextLink")) {
                 return all;
             }
-            page = send(request(URI.create(page.json().getString("@odata.nextLink")), token).GET());
+            page = send(http, request(URI.create(page.json().getString("@odata.nextLink"))).GET());
         }
     }
 
     public Answer patch(String path, String json) {
-        return send(request(uri(path), token).method("PATCH", BodyPublishers.ofString(json))
+        return send(http, request(uri(path)).method("PATCH", BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
     }
 
     public Answer delete(String path) {
-        return send(request(uri(path), token).DELETE());
+        return send(http, request(uri(path)).DELETE());
     }
 
     /** A request with the caller's own token (or none when {@code token} is null). */
@@ -98,8 +124,12 @@ public final class GraphClient {
     }
 
     public static Answer send(HttpRequest.Builder request) {
+        return send(HTTP, request);
+    }
+
+    private static Answer send(HttpClient http, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
             return new Answer(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

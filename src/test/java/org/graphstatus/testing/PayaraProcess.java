@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,9 @@ import java.util.function.LongConsumer;
 public final class PayaraProcess implements AutoCloseable {
 
     private static final Duration BOOT_LIMIT = Duration.ofMinutes(4);
+
+    /** The default server runs on the tests' own JDK, the one the build chose for Payara Micro 7 (pom.xml). */
+    private static final Path DEFAULT_JAVA = Path.of(System.getProperty("java.home"));
 
     private final Process process;
     private final int port;
@@ -46,7 +50,16 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Starts the server in {@code workDir} and waits until the API answers; {@code env} adds variables. */
     public static PayaraProcess start(Path workDir, String name, int port, Map<String, String> env) {
-        return start(Path.of(System.getProperty("payara.microJar")), workDir, name, port, env, pid -> { });
+        return start(DEFAULT_JAVA, defaultMicroJar(), workDir, name, port, env, List.of(), List.of(), pid -> { });
+    }
+
+    /**
+     * The same with {@code javaOptions} before {@code -jar} and {@code microOptions} after the usual ones, e.g.
+     * the key store and {@code --sslport} of the server's own HTTPS listener.
+     */
+    public static PayaraProcess start(Path workDir, String name, int port, Map<String, String> env,
+            List<String> javaOptions, List<String> microOptions) {
+        return start(DEFAULT_JAVA, defaultMicroJar(), workDir, name, port, env, javaOptions, microOptions, pid -> { });
     }
 
     /**
@@ -55,20 +68,24 @@ public final class PayaraProcess implements AutoCloseable {
      */
     public static PayaraProcess start(Path workDir, String name, int port, Map<String, String> env,
             LongConsumer whileBooting) {
-        return start(Path.of(System.getProperty("payara.microJar")), workDir, name, port, env, whileBooting);
+        return start(DEFAULT_JAVA, defaultMicroJar(), workDir, name, port, env, List.of(), List.of(), whileBooting);
     }
 
-    /** The same on another Payara Micro release, e.g. the oldest supported one (PayaraServerIT). */
-    public static PayaraProcess start(Path microJar, Path workDir, String name, int port, Map<String, String> env) {
-        return start(microJar, workDir, name, port, env, pid -> { });
+    /**
+     * The same on another Payara Micro release run by the JDK at {@code javaHome}, e.g. Payara 6 on Java 17
+     * (PayaraServerIT).
+     */
+    public static PayaraProcess start(Path javaHome, Path microJar, Path workDir, String name, int port,
+            Map<String, String> env) {
+        return start(javaHome, microJar, workDir, name, port, env, List.of(), List.of(), pid -> { });
     }
 
-    private static PayaraProcess start(Path microJar, Path workDir, String name, int port, Map<String, String> env,
-            LongConsumer whileBooting) {
+    private static PayaraProcess start(Path javaHome, Path microJar, Path workDir, String name, int port,
+            Map<String, String> env, List<String> javaOptions, List<String> microOptions, LongConsumer whileBooting) {
         try {
             Path log = workDir.resolve(name + ".log");
             long started = System.nanoTime();
-            Process process = launch(microJar, workDir, log, port, env);
+            Process process = launch(javaHome, microJar, workDir, log, port, env, javaOptions, microOptions);
             try (var watch = new BootWatch(process.pid(), whileBooting)) {
                 awaitFirstAnswer(process, name, port, log, started);
             } catch (RuntimeException | Error e) { // no answer, or the watcher failed: no server left behind
@@ -108,7 +125,7 @@ public final class PayaraProcess implements AutoCloseable {
     /** Starts the server and waits for it to stop by itself, for starts that must fail. */
     public static Exit runUntilItStops(Path workDir, String name, Map<String, String> env) {
         Path log = workDir.resolve(name + ".log");
-        Process process = launch(Path.of(System.getProperty("payara.microJar")), workDir, log, freePort(), env);
+        Process process = launch(DEFAULT_JAVA, defaultMicroJar(), workDir, log, freePort(), env, List.of(), List.of());
         try {
             if (!process.waitFor(BOOT_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -123,17 +140,21 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
-    private static Process launch(Path microJar, Path workDir, Path log, int port, Map<String, String> env) {
+    private static Process launch(Path javaHome, Path microJar, Path workDir, Path log, int port,
+            Map<String, String> env, List<String> javaOptions, List<String> microOptions) {
         try {
             Files.createDirectories(workDir);
-            var builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "@" + Path.of("server-config", "jvm.options").toAbsolutePath(), "-jar",
-                    microJar.toAbsolutePath().toString(),
+            var command = new ArrayList<String>();
+            command.add(javaHome.resolve("bin").resolve("java").toString());
+            command.add("@" + Path.of("server-config", "jvm.options").toAbsolutePath());
+            command.addAll(javaOptions);
+            command.addAll(List.of("-jar", microJar.toAbsolutePath().toString(),
                     "--deploy", new File(System.getProperty("graph.war")).getAbsolutePath(),
                     "--postbootcommandfile", System.getProperty("graph.postboot"),
                     "--addlibs", System.getProperty("graph.addlibs"),
-                    "--port", String.valueOf(port), "--nohazelcast"))
+                    "--port", String.valueOf(port), "--nohazelcast"));
+            command.addAll(microOptions);
+            var builder = new ProcessBuilder(command)
                     .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().remove("GRAPH_DATA_DIR"); // the default data folder, ./data, unless env says
             builder.environment().put("GRAPH_DEVELOPMENT", "true"); // tokens from testing/Tokens, unless env says
@@ -142,6 +163,10 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Path defaultMicroJar() {
+        return Path.of(System.getProperty("payara.microJar"));
     }
 
     /** The server's process id, to see what it listens on. */
