@@ -8,14 +8,13 @@
 # and the service after LOAD seconds of creates (wrk -t2 -c16) on Payara 7 and on Payara 6, each with
 # -XX:NativeMemoryTracking=summary: RSS and NMT's committed memory by part, with each one's ratio to the empty Payara. With PROFILE=1, one more
 # boot of each under Java Flight Recorder: the share of CPU samples under each part of the stack, until the
-# first answer. With ONE_THREAD=1, one more row boots the service with Payara's start-up in one thread
-# (-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS), which rules out the start-up deadlock of HK2's threads.
+# first answer.
 # Prints a table and writes it to bench/results/boot-<date>.md. Not a test: nothing passes or fails on a time.
 #   BOOTS=3 LOAD=60 CDS=1 PROFILE=1 bash bench/boot.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/java.sh
-BOOTS="${BOOTS:-3}" LOAD="${LOAD:-60}" CDS="${CDS:-0}" PROFILE="${PROFILE:-0}" ONE_THREAD="${ONE_THREAD:-0}"
+BOOTS="${BOOTS:-3}" LOAD="${LOAD:-60}" CDS="${CDS:-0}" PROFILE="${PROFILE:-0}"
 command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
 ./mvnw -q -DskipTests package
 work="$PWD/target/bench-boot"
@@ -90,10 +89,6 @@ for i in $(seq 1 "$BOOTS"); do
     boot empty "empty$i" $page -- "${micro[@]}" --deploy "$work/empty.war"
     boot service "service$i" $api -- "${micro[@]}" --deploy "$service" "${postboot[@]}"
     on6 boot "service on Payara $PAYARA6" "service6-$i" $api -- "${micro6[@]}" --deploy "$service" "${postboot[@]}"
-    if [ "$ONE_THREAD" = 1 ]; then
-        boot "service, startup in one thread" "one-thread$i" $api -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS -- \
-            "${micro[@]}" --deploy "$service" "${postboot[@]}"
-    fi
     if [ "$CDS" = 1 ]; then
         fresh_root
         boot "service, launcher and CDS archive" "cds$i" $api -XX:SharedArchiveFile="$work/service.jsa" -- \
