@@ -1,17 +1,20 @@
 package org.graphstatus.database;
 
 import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javax.transaction.xa.XAException;
 import org.graphstatus.odata.GraphException;
 
 /**
  * Which database failures are not faults of the service, by SQLSTATE, and what the client is told: the
- * database cannot be reached (503 with {@code Retry-After}), or a constraint broke in a race with another
- * request (409). Everything else is a fault of ours.
+ * database cannot be reached, cannot store (a full disk) or failed to commit (503 with {@code Retry-After}),
+ * or a constraint broke in a race with another request (409). Everything else is a fault of ours.
  */
 public final class DatabaseFailures {
 
@@ -31,9 +34,18 @@ public final class DatabaseFailures {
             return Optional.of(GraphException.unavailable("The service cannot reach its database; retry later.",
                     RETRY_AFTER_SECONDS));
         }
+        if (cannotStore(e)) {
+            return Optional.of(GraphException.unavailable("The database cannot store data right now (its disk may "
+                    + "be full); retry later.", RETRY_AFTER_SECONDS));
+        }
         if (lostARace(e)) {
             return Optional.of(GraphException.conflict(
                     "Another request changed the same resources at the same time; read them again and retry."));
+        }
+        // last: a race's or an outage's commit failure says so further down, and is answered as such above
+        if (commitFailed(e)) {
+            return Optional.of(GraphException.unavailable("The database could not commit the change; retry later.",
+                    RETRY_AFTER_SECONDS));
         }
         return Optional.empty();
     }
@@ -47,6 +59,29 @@ public final class DatabaseFailures {
         return anyCause(e, cause -> cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException || sqlStateClass(cause, "08")
                 || sqlStateClass(cause, "57P") || cause instanceof ResourceException);
+    }
+
+    /**
+     * The database's storage failed, as when its disk is full: an I/O failure under a database error, PostgreSQL's
+     * SQLSTATE class 53 (insufficient resources: 53100 disk full, 53200 out of memory, 53300 too many
+     * connections), or the embedded H2's store failing (its MVStoreException) and what follows it: H2 closes the
+     * database after a failed write (90098), and a connection opened meanwhile finds the file still locked (90020)
+     * or the database shutting down (90121).
+     */
+    static boolean cannotStore(Throwable e) {
+        return anyCause(e, cause -> cause instanceof SQLException && anyCause(cause.getCause(), IOException.class::isInstance)
+                || sqlStateClass(cause, "53")
+                || sqlState(cause, "90098") || sqlState(cause, "90020") || sqlState(cause, "90121")
+                || cause.getClass().getName().equals("org.h2.mvstore.MVStoreException"));
+    }
+
+    /**
+     * The transaction manager failed to commit (a {@code SystemException}, or the {@code XAException} of a
+     * resource), without saying why further down: the resource's own failure is only in the message. The
+     * database failed, not the request.
+     */
+    static boolean commitFailed(Throwable e) {
+        return anyCause(e, cause -> cause instanceof SystemException || cause instanceof XAException);
     }
 
     /**
