@@ -96,7 +96,7 @@ public final class DatabaseFailures {
                 || sqlStateClass(cause, "HYT00"));
     }
 
-    private static boolean sqlState(Throwable cause, String state) {
+    static boolean sqlState(Throwable cause, String state) {
         return cause instanceof SQLException sql && state.equals(sql.getSQLState());
     }
 
@@ -105,7 +105,7 @@ public final class DatabaseFailures {
     }
 
     /** Whether {@code e} or any of its causes is such a failure; a cause that is its own ends the chain. */
-    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
+    static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (test.test(cause)) {
                 return true;

@@ -6,6 +6,10 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ScheduledFuture;
@@ -34,9 +38,13 @@ import org.h2.mvstore.MVStore;
  * <li>when no commit came since the last turn, {@link MVStore#compactFile} also moves the chunks together
  * and truncates the file. It can hold the lock for a second (3 s for the first turn on a 550 MB file
  * left by an older version), which only an idle database can spare.</li>
+ * <li>while the disk has less room than the file's size, it does neither, and gives H2 back its retention time
+ * of 45 s: with the retention time 0 a write that failed on a full disk (DiskFullIT) left a file H2 could
+ * not open, the chunks of the last version it could have read already overwritten. Without the compaction
+ * the same fill left every acknowledged status readable.</li>
  * </ul>
- * Nothing acknowledged is at risk: it moves only committed pages, and a killed process leaves H2's file as
- * consistent as ever. The retention time (45 s by default) guards against a power cut before the OS writes
+ * Nothing acknowledged is at risk otherwise: it moves only committed pages, and a killed process leaves H2's
+ * file as consistent as ever. The retention time (45 s by default) guards against a power cut before the OS writes
  * its buffers, which H2 here does not survive anyway (it does not fsync a commit, see the README);
  * {@code compactFile} sets it to 0 as well.
  *
@@ -52,7 +60,11 @@ public class H2FileCompaction {
     /** H2's own target for its background writer: rewrite while fewer than 90% of the chunks' bytes are live. */
     static final int TARGET_FILL_PERCENT = 90;
 
+    /** H2's default: chunks freed within it are not overwritten, so a failed write leaves the last version. */
+    static final int H2_RETENTION_MILLISECONDS = 45_000;
+
     private long lastVersion = -1;
+    private FileStore disk;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -64,7 +76,7 @@ public class H2FileCompaction {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object start) {
         try (Connection connection = dataSource.getConnection()) {
-            if (store(connection) != null) {
+            if (store(dataSource, connection) != null) {
                 turns = scheduler.scheduleWithFixedDelay(this::compact, EVERY_MILLISECONDS, EVERY_MILLISECONDS,
                         TimeUnit.MILLISECONDS);
             }
@@ -83,8 +95,12 @@ public class H2FileCompaction {
     void compact() {
         // An exception would end the schedule: a failed turn is logged and the next one tries again.
         try (Connection connection = dataSource.getConnection()) {
-            MVStore store = store(connection);
+            MVStore store = store(dataSource, connection);
             if (store == null || store.isClosed()) {
+                return;
+            }
+            if (diskLow(store)) {
+                store.setRetentionTime(H2_RETENTION_MILLISECONDS);
                 return;
             }
             store.setRetentionTime(0);
@@ -95,13 +111,21 @@ public class H2FileCompaction {
                 store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES);
             }
             lastVersion = store.getCurrentVersion();
-        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+        } catch (SQLException | ReflectiveOperationException | IOException | RuntimeException e) {
             LOG.log(Level.FINE, "H2 file compaction turn failed", e);
         }
     }
 
-    /** The MVStore behind a connection to an embedded H2, else null. */
-    private MVStore store(Connection connection) throws SQLException, ReflectiveOperationException {
+    /** Whether the disk under the store's file has less room than the file takes. */
+    private boolean diskLow(MVStore store) throws IOException {
+        if (disk == null) {
+            disk = Files.getFileStore(Path.of(store.getFileStore().getFileName()));
+        }
+        return disk.getUsableSpace() < store.getFileStore().size();
+    }
+
+    /** The MVStore behind a connection of {@code dataSource} to an embedded H2, else null. */
+    static MVStore store(DataSource dataSource, Connection connection) throws SQLException, ReflectiveOperationException {
         // Payara's pooled connection unwraps to interfaces only ("JdbcConnection is not an interface"); GlassFish's
         // com.sun.appserv.jdbc.DataSource#getConnection(Connection) returns the driver's connection behind it.
         Object physical = dataSource.getClass().getMethod("getConnection", Connection.class).invoke(dataSource, connection);

@@ -1,0 +1,165 @@
+package org.graphstatus.database;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.graphstatus.StartupFailure;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The disk under the embedded H2's file: its free space on {@code /metrics}
+ * ({@code graph_database_disk_free_bytes}, {@code graph_database_disk_free_ratio}), a WARNING in the log when the
+ * free part falls under {@code graph.disk.warn-below} (env {@code GRAPH_DISK_WARN_BELOW}, default 0.10), and
+ * {@code /health/live}.
+ *
+ * <p>H2 closes the database after a write that failed (a full disk), and this process cannot open it again:
+ * its pooled connections keep the closed one. So once the free space is back above the threshold while the
+ * database is closed, liveness is DOWN and says why, for a supervisor to restart the process, after which H2
+ * opens the file as it was committed. Not while the disk is still full: opening H2 on a full disk once left a
+ * file that H2 could not read (README, "When the disk fills"). Readiness is DOWN all along (DatabaseReadiness).
+ * PostgreSQL's disk is the operator's: nothing of this runs there.
+ */
+@Liveness
+@ApplicationScoped
+public class EmbeddedDatabaseDisk implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseDisk.class.getName());
+    static final long EVERY_SECONDS = 5;
+    static final double DEFAULT_WARN_BELOW = 0.10;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    Config config;
+
+    private volatile FileStore disk;
+    private volatile Path file;
+    private double warnBelow;
+    private volatile long free;
+    private volatile long total;
+    private boolean low;
+    private ScheduledFuture<?> checks;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        warnBelow = warnBelow(config.getOptionalValue("graph.disk.warn-below", String.class).orElse(null));
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = H2FileCompaction.store(dataSource, connection);
+            if (store == null || store.getFileStore() == null) {
+                return;
+            }
+            file = Path.of(store.getFileStore().getFileName()).toAbsolutePath();
+            disk = Files.getFileStore(file);
+        } catch (SQLException | ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "The embedded database's disk is not watched", e);
+            return;
+        }
+        measure();
+        registry.gauge(Metadata.builder().withName("graph_database_disk_free_bytes")
+                .withDescription("free bytes on the disk of the embedded database's file").build(), () -> free);
+        registry.gauge(Metadata.builder().withName("graph_database_disk_free_ratio")
+                .withDescription("free part of the disk of the embedded database's file").build(), this::freeRatio);
+        checks = scheduler.scheduleWithFixedDelay(this::measure, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The setting, a fraction of the disk; anything else stops the start. */
+    static double warnBelow(String setting) {
+        if (setting == null) {
+            return DEFAULT_WARN_BELOW;
+        }
+        try {
+            double value = Double.parseDouble(setting.strip());
+            if (value > 0 && value < 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw StartupFailure.exit("graph.disk.warn-below (GRAPH_DISK_WARN_BELOW) is '" + setting
+                + "': it is the free part of the disk under which to warn, between 0 and 1, e.g. 0.10");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (checks != null) {
+            checks.cancel(false);
+        }
+    }
+
+    synchronized void measure() {
+        try {
+            free = disk.getUsableSpace();
+            total = disk.getTotalSpace();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "The disk could not be measured", e);
+            return;
+        }
+        boolean nowLow = freeRatio() < warnBelow;
+        if (nowLow && !low) {
+            LOG.log(Level.WARNING, "The disk of the embedded database {0} has {1} MB free, {2}% of it: under {3}%. "
+                    + "When it is full, writes answer 503 and the database closes until the process is restarted.",
+                    new Object[] {file, free >> 20, Math.round(freeRatio() * 100), Math.round(warnBelow * 100)});
+        } else if (!nowLow && low) {
+            LOG.log(Level.INFO, "The disk of the embedded database {0} has {1}% free again",
+                    new Object[] {file, Math.round(freeRatio() * 100)});
+        }
+        low = nowLow;
+    }
+
+    double freeRatio() {
+        return total > 0 ? (double) free / total : 1;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("embedded-database");
+        if (disk == null) {
+            return response.up().build();
+        }
+        measure();
+        if (!closed() || freeRatio() < warnBelow) {
+            return response.up().build();
+        }
+        return response.down().withData("reason", "The embedded database closed itself after a failed write "
+                + "(a full disk?) and cannot be opened again by this process; the disk has "
+                + Math.round(freeRatio() * 100) + "% free again: restart the process").build();
+    }
+
+    /** Whether H2 has closed the database: a statement fails so ({@code 90098}), where isValid does not. */
+    private boolean closed() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeQuery(DatabaseReadiness.PROBE).close();
+            return false;
+        } catch (SQLException | RuntimeException e) {
+            return DatabaseFailures.anyCause(e, cause -> DatabaseFailures.sqlState(cause, "90098"));
+        }
+    }
+}
