@@ -16,9 +16,10 @@ import org.graphstatus.StartupFailure;
 
 /**
  * Makes every absolute URL the service writes name the address the client used: {@code @odata.nextLink},
- * {@code @odata.context}, {@code Location}, the URLs in {@code $batch} answers and the {@code servers} of the
- * OpenAPI document all come from the request's URL, which this filter sets to {@link PublicOrigin}'s scheme, host
- * and port before anything else reads it.
+ * {@code @odata.context}, {@code Location} and the URLs in {@code $batch} answers all come from the request's
+ * URL, which this filter sets to {@link PublicOrigin}'s scheme, host and port before Jersey reads it. (The
+ * OpenAPI document's server is relative, {@code mp.openapi.servers=/}: Payara builds it from its listeners,
+ * not from the request.)
  *
  * <p>The origin is {@code graph.public-url} when it is set; otherwise what {@code Forwarded} or
  * {@code X-Forwarded-*} say, only when the request comes from an address of {@code graph.trusted-proxies}
