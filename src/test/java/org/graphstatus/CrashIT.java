@@ -68,7 +68,7 @@ class CrashIT {
             String user = graph.newUserStatus(app);
             List<String> routes = List.of(Routes.deviceStatuses(app),
                     Routes.deviceStatuses(app, user));
-            if (batched) { // the first batch warms up the loopback dispatch, which would otherwise eat the load's seconds
+            if (batched) { // the first batch warms up the dispatch (its threads, Jersey), which would otherwise eat the load's seconds
                 Answer first = graph.post("$batch", batch(routes.get(0), "warm-up", sent).toString());
                 assertEquals(200, first.status(), first.body());
                 for (JsonObject answer : first.json().getJsonArray("responses").getValuesAs(JsonObject.class)) {
@@ -106,7 +106,7 @@ class CrashIT {
                 });
             }
             Thread.sleep(LOAD.toMillis());
-            // a slow machine (or a batch's loopback round trips) may need longer to acknowledge enough to check
+            // a slow machine may need longer to acknowledge enough to check
             for (long until = System.nanoTime() + Duration.ofMinutes(1).toNanos(); acknowledged.size() <= ENOUGH
                     && System.nanoTime() < until; ) {
                 Thread.sleep(100);

@@ -94,6 +94,18 @@ class PayaraServerIT {
         String onUser = created(post(root, Routes.deviceStatuses(app, user),
                 "{\"deviceName\":\"beta\",\"installState\":\"failed\"}"));
 
+        // A batch runs its requests through the server's own JAX-RS implementation, which differs by major.
+        Answer batch = post(root, "$batch", "{\"requests\":[{\"id\":\"1\",\"method\":\"POST\",\"url\":\"/"
+                + Routes.deviceStatuses(app) + "\",\"headers\":{\"Content-Type\":\"application/json\"},"
+                + "\"body\":{\"deviceName\":\"gamma\",\"installState\":\"installed\"}},{\"id\":\"2\",\"method\":\"GET\",\"url\":\"/"
+                + Routes.deviceStatus(app, onApp) + "\",\"dependsOn\":[\"1\"]}]}");
+        assertEquals(200, batch.status(), batch.body());
+        var answers = batch.json().getJsonArray("responses");
+        assertEquals(201, answers.getJsonObject(0).getInt("status"), batch.body());
+        assertEquals("gamma", answers.getJsonObject(0).getJsonObject("body").getString("deviceName"), batch.body());
+        assertEquals(200, answers.getJsonObject(1).getInt("status"), batch.body());
+        assertEquals("alpha", answers.getJsonObject(1).getJsonObject("body").getString("deviceName"), batch.body());
+
         Answer refused = post(root, Routes.deviceStatuses(app), "{\"deviceColour\":\"red\"}");
         assertEquals(400, refused.status(), refused.body());
         assertTrue(refused.errorMessage().contains("'deviceColour'"), refused.body());

@@ -53,7 +53,7 @@ final class BatchEnvelope {
     private static final Set<String> NOT_FORWARDED = Set.of("authorization", "host", "content-length", "connection",
             "expect", "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "http2-settings");
 
-    /** Headers of an answer that describe the loopback connection, not the answer. */
+    /** Headers of an answer that describe a connection, not the answer: the batch's connection has its own. */
     private static final Set<String> NOT_ANSWERED = Set.of("content-length", "transfer-encoding", "connection",
             "keep-alive", "date", "server", "x-powered-by");
 
@@ -301,25 +301,18 @@ final class BatchEnvelope {
     }
 
     /**
-     * A route's answer in the batch: its status, its headers but those of the connection, and its body (JSON
-     * as JSON, text as a string, anything else base64). The URLs it holds ({@code Location},
-     * {@code @odata.context}, {@code @odata.nextLink}) name the address the dispatch sent to; they are
-     * rewritten to the batch's own base, so that they are what the request sent alone would have got.
+     * A route's answer in the batch: its status, its headers, and its body (JSON as JSON, text as a string,
+     * anything else base64).
      */
-    static JsonObject answer(String id, int status, Map<String, List<String>> headers, byte[] body,
-            String loopbackBase, String publicBase) {
+    static JsonObject answer(String id, int status, Map<String, List<String>> headers, byte[] body) {
         var answered = JsonValues.object();
         String type = null;
         for (var header : headers.entrySet()) {
-            String name = header.getKey();
-            if (name.startsWith(":") || NOT_ANSWERED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (NOT_ANSWERED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 continue;
             }
+            String name = SPELLING.getOrDefault(header.getKey().toLowerCase(Locale.ROOT), header.getKey());
             String value = String.join(", ", header.getValue());
-            name = SPELLING.getOrDefault(name.toLowerCase(Locale.ROOT), name);
-            if (name.equals("Location")) {
-                value = rebase(value, loopbackBase, publicBase);
-            }
             if (name.equals("Content-Type")) {
                 type = value;
             }
@@ -327,25 +320,15 @@ final class BatchEnvelope {
         }
         var json = JsonValues.object().add("id", id).add("status", status).add("headers", answered);
         if (body != null && body.length > 0) {
-            json.add("body", body(body, type, loopbackBase, publicBase));
+            json.add("body", body(body, type));
         }
         return json.build();
     }
 
-    private static JsonValue body(byte[] body, String type, String loopbackBase, String publicBase) {
+    private static JsonValue body(byte[] body, String type) {
         if (isJson(type)) {
             try (var reader = JsonValues.PROVIDER.createReader(new StringReader(new String(body, charsetOf(type))))) {
-                JsonValue value = reader.readValue();
-                if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                    return value;
-                }
-                var object = JsonValues.PROVIDER.createObjectBuilder(value.asJsonObject());
-                for (String link : List.of("@odata.context", "@odata.nextLink")) {
-                    if (value.asJsonObject().get(link) instanceof JsonString url) {
-                        object.add(link, rebase(url.getString(), loopbackBase, publicBase));
-                    }
-                }
-                return object.build();
+                return reader.readValue();
             } catch (JsonException e) {
                 // not JSON after all: passed on as text below
             }
@@ -354,10 +337,6 @@ final class BatchEnvelope {
             return JsonValues.PROVIDER.createValue(new String(body, charsetOf(type)));
         }
         return JsonValues.PROVIDER.createValue(Base64.getEncoder().encodeToString(body));
-    }
-
-    static String rebase(String url, String loopbackBase, String publicBase) {
-        return url.startsWith(loopbackBase) ? publicBase + url.substring(loopbackBase.length()) : url;
     }
 
     /** The batch's answer: every request's, in the order of the requests. */
@@ -374,14 +353,9 @@ final class BatchEnvelope {
     }
 
     /** 503 for a request whose answer the dispatch could not get: it may or may not have been carried out. */
-    static JsonObject unreachable(Part part, String clientRequestId) {
-        return error(part.id(), 503, "ServiceUnavailable", "The request got no answer in time; it may or may not"
+    static JsonObject unanswered(Part part, String clientRequestId) {
+        return error(part.id(), 503, "ServiceUnavailable", "The request got no answer; it may or may not"
                 + " have been carried out. Read before retrying it.", clientRequestId, Map.of("Retry-After", "5"));
-    }
-
-    /** 400 for a request that passed the envelope's checks and still cannot be sent. */
-    static JsonObject refused(Part part, String message, String clientRequestId) {
-        return error(part.id(), 400, "BadRequest", message, clientRequestId, Map.of());
     }
 
     /** Graph's error envelope for an answer the batch makes itself, with a request-id of its own. */

@@ -26,7 +26,8 @@ import org.graphstatus.StartupFailure;
  * (default none); otherwise the address the request reached. Payara's network listener could take the scheme
  * from a header too, but from any client: nothing there limits it to trusted peers.
  *
- * <p>{@link #ORIGINAL} keeps the listener's own scheme and port for what must reach this server directly.
+ * <p>{@link #ORIGINAL} keeps the address the request reached: an error dispatch of the same request finds it
+ * there and is not wrapped twice.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
 public class PublicAddressFilter extends HttpFilter {

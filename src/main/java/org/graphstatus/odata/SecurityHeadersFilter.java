@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The browser-facing headers on every answer the web application produces, errors included (and, through
@@ -21,7 +23,7 @@ import java.io.IOException;
  * a policy does not restrict ({@code BrowserIT} fails on anything a policy blocked); its icons are {@code data:}
  * images.</li>
  * </ul>
- * It supports asynchronous requests, as every filter on {@code /*} must: {@code $batch} suspends its request.
+ * It supports asynchronous requests, as every filter on {@code /*} must for a resource to be able to suspend one.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -39,15 +41,22 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     /** Sets the headers for the request's path; an error dispatch gets those of the path first asked for. */
     public static void stamp(HttpServletRequest request, HttpServletResponse response) {
+        headers(request).forEach(response::setHeader);
+    }
+
+    /** The headers for the request's path, in the order they are set. */
+    public static Map<String, String> headers(HttpServletRequest request) {
         Object original = request.getAttribute("jakarta.servlet.error.request_uri");
         String path = (original instanceof String uri ? uri : request.getRequestURI())
                 .substring(request.getContextPath().length());
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("X-Content-Type-Options", "nosniff");
         if (path.startsWith("/beta/") || path.equals("/beta")) {
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Content-Security-Policy", API_POLICY);
+            headers.put("Cache-Control", "no-store");
+            headers.put("Content-Security-Policy", API_POLICY);
         } else {
-            response.setHeader("Content-Security-Policy", PAGE_POLICY);
+            headers.put("Content-Security-Policy", PAGE_POLICY);
         }
+        return headers;
     }
 }

@@ -25,7 +25,10 @@ import org.graphstatus.odata.GraphException;
 @Priority(PermissionFilter.BEFORE_SERVER_CHECKS)
 public class PermissionFilter implements ContainerRequestFilter {
 
-    /** Payara adds Jersey's own @RolesAllowed check, which answers 403 without naming the permission; go first. */
+    /**
+     * Before any @RolesAllowed check the server adds, which would answer 403 without naming the permission
+     * (Payara's is switched off in payara-web.xml).
+     */
     static final int BEFORE_SERVER_CHECKS = Priorities.AUTHORIZATION - 100;
 
     @Context

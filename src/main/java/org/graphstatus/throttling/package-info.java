@@ -17,7 +17,7 @@
  *     server (Redis and the like) is a cost for every operator. The price: one short transaction per
  *     request while throttling is on. The windows follow each instance's clock, which NTP keeps close.</li>
  * <li>Only the Intune routes are throttled, each request where it arrives: a request inside a
- *     {@code $batch} is counted on its own (it arrives over loopback), the {@code $batch} POST itself not.</li>
+ *     {@code $batch} is counted on its own (it runs through the same filters), the {@code $batch} POST itself not.</li>
  * <li>Every request counts against each limit it falls under, throttled ones included, as a client that
  *     ignores {@code Retry-After} keeps spending its budget.</li>
  * </ul>

@@ -20,8 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BatchEnvelopeTest {
 
-    static final String LOOPBACK = "http://10.0.0.5:8080/beta/";
-    static final String PUBLIC = "https://graph.example/beta/";
 
     @Test
     void readsTheRequestsAsSent() {
@@ -98,29 +96,25 @@ class BatchEnvelopeTest {
     }
 
     @Test
-    void rewritesTheLoopbackBaseInAnAnswer() {
-        byte[] body = ("{\"@odata.context\":\"" + LOOPBACK + "$metadata#x\",\"value\":[{\"note\":\"" + LOOPBACK
-                + "\"}],\"@odata.nextLink\":\"" + LOOPBACK + "x?$skiptoken=1\"}").getBytes(StandardCharsets.UTF_8);
-        JsonObject answer = BatchEnvelope.answer("1", 201, Map.of("location", List.of(LOOPBACK + "x/1"),
+    void answersHeadersInGraphsSpellingWithoutTheConnectionsOwn() {
+        byte[] body = "{\"@odata.context\":\"https://graph.example/beta/$metadata#x\"}".getBytes(StandardCharsets.UTF_8);
+        JsonObject answer = BatchEnvelope.answer("1", 201, Map.of("location", List.of("https://graph.example/beta/x/1"),
                 "content-type", List.of("application/json;charset=utf-8"), "Content-Length", List.of("99"),
-                "request-id", List.of("r")), body, LOOPBACK, PUBLIC);
+                "request-id", List.of("r")), body);
 
-        assertEquals(PUBLIC + "x/1", answer.getJsonObject("headers").getString("Location"), "in Graph's spelling");
+        assertEquals("https://graph.example/beta/x/1", answer.getJsonObject("headers").getString("Location"), "in Graph's spelling");
         assertEquals("application/json;charset=utf-8", answer.getJsonObject("headers").getString("Content-Type"));
         assertFalse(answer.getJsonObject("headers").containsKey("Content-Length"));
-        JsonObject json = answer.getJsonObject("body");
-        assertEquals(PUBLIC + "$metadata#x", json.getString("@odata.context"));
-        assertEquals(PUBLIC + "x?$skiptoken=1", json.getString("@odata.nextLink"));
-        assertEquals(LOOPBACK, json.getJsonArray("value").getJsonObject(0).getString("note"), "data is data");
+        assertEquals("https://graph.example/beta/$metadata#x", answer.getJsonObject("body").getString("@odata.context"));
     }
 
     @Test
     void answersTextAsAStringOtherBytesAsBase64AndNothingAsNoBody() {
         assertEquals("42", BatchEnvelope.answer("1", 200, Map.of("Content-Type", List.of("text/plain")),
-                "42".getBytes(StandardCharsets.UTF_8), LOOPBACK, PUBLIC).getString("body"));
+                "42".getBytes(StandardCharsets.UTF_8)).getString("body"));
         assertEquals("AAE=", BatchEnvelope.answer("1", 200, Map.of("Content-Type", List.of("image/png")),
-                new byte[] {0, 1}, LOOPBACK, PUBLIC).getString("body"));
-        assertFalse(BatchEnvelope.answer("1", 204, Map.of(), new byte[0], LOOPBACK, PUBLIC).containsKey("body"));
+                new byte[] {0, 1}).getString("body"));
+        assertFalse(BatchEnvelope.answer("1", 204, Map.of(), new byte[0]).containsKey("body"));
     }
 
     private static JsonObject requests(int count) {

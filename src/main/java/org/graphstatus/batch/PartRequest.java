@@ -1,0 +1,93 @@
+package org.graphstatus.batch;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One request of a batch as the servlet request that the error mappers and request ids read: its own method,
+ * URI, headers and attributes (its own request-id among them), the batch's connection for the rest.
+ */
+final class PartRequest extends HttpServletRequestWrapper {
+
+    private final String method;
+    private final String uri;
+    private final String query;
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+
+    /** {@code url} is the part's URL relative to {@code /beta}, as {@link BatchEnvelope.Part} holds it. */
+    PartRequest(HttpServletRequest batch, String method, String url, Map<String, String> headers) {
+        super(batch);
+        this.method = method;
+        String[] pathAndQuery = url.split("\\?", 2);
+        this.uri = batch.getContextPath() + "/beta/" + pathAndQuery[0];
+        this.query = pathAndQuery.length == 2 ? pathAndQuery[1] : null;
+        this.headers.putAll(headers);
+    }
+
+    @Override
+    public String getMethod() {
+        return method;
+    }
+
+    @Override
+    public String getRequestURI() {
+        return uri;
+    }
+
+    @Override
+    public String getQueryString() {
+        return query;
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return headers.get(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        String value = headers.get(name);
+        return Collections.enumeration(value == null ? List.of() : List.of(value));
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        return Collections.enumeration(headers.keySet());
+    }
+
+    @Override
+    public String getContentType() {
+        return headers.get("Content-Type");
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        return attributes.get(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        return Collections.enumeration(attributes.keySet());
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        if (value == null) {
+            attributes.remove(name);
+        } else {
+            attributes.put(name, value);
+        }
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        attributes.remove(name);
+    }
+}
