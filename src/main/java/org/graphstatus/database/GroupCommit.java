@@ -8,6 +8,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +45,6 @@ public class GroupCommit {
     int maxSize;
 
     private final ReentrantLock leading = new ReentrantLock();
-    private final Object committed = new Object(); // notified after each group
     private final ConcurrentLinkedQueue<Write<?>> waiting = new ConcurrentLinkedQueue<>();
 
     /** Makes {@code write} (which must touch only the database) in a group's transaction or alone; its result. */
@@ -62,28 +62,21 @@ public class GroupCommit {
                     }
                 } finally {
                     leading.unlock();
-                }
-                synchronized (committed) {
-                    committed.notifyAll(); // a waiter whose write did not fit in a group leads next
+                    Write<?> next = waiting.peek(); // a waiter whose write did not fit in a group leads next
+                    if (next != null) {
+                        LockSupport.unpark(next.caller);
+                    }
                 }
             } else {
-                awaitGroup(mine);
+                // Woken when its group has committed, or to lead: each waiter alone, so that a commit does not
+                // wake every waiting caller to contend for a monitor (a cost the profile showed under load).
+                LockSupport.park(this);
+                if (Thread.currentThread().isInterrupted() && !mine.done) {
+                    throw new IllegalStateException("interrupted while its group committed");
+                }
             }
         }
         return mine.committed ? mine.result : inTransaction.call(write);
-    }
-
-    private void awaitGroup(Write<?> mine) {
-        synchronized (committed) {
-            while (!mine.done && leading.isLocked()) {
-                try {
-                    committed.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while its group committed", e);
-                }
-            }
-        }
     }
 
     private void commitGroup() {
@@ -104,9 +97,7 @@ public class GroupCommit {
             for (Write<?> write : group) {
                 write.committed = stored;
                 write.done = true; // last: a waiter reads the rest after it sees this
-            }
-            synchronized (committed) {
-                committed.notifyAll();
+                LockSupport.unpark(write.caller);
             }
         }
     }
@@ -114,6 +105,7 @@ public class GroupCommit {
     /** One caller's write, made by whichever caller leads its group. */
     private static final class Write<T> {
         private final Supplier<T> write;
+        private final Thread caller = Thread.currentThread();
         private T result;
         private boolean committed;
         private volatile boolean done;
