@@ -1,6 +1,11 @@
 package org.graphstatus.database;
 
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashSet;
+import java.util.Set;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.persistence.sessions.Session;
 
 /**
@@ -15,19 +20,56 @@ import org.eclipse.persistence.sessions.Session;
  */
 public final class ParentRows {
 
+    private static volatile TransactionSynchronizationRegistry registry; // the server's one
+
     private ParentRows() {
     }
 
     /**
      * After a child's insert in this transaction: locks the tenant's parent row {@code id} of {@code table} on
-     * H2 and says whether it is still there; on PostgreSQL, true (its foreign key holds the parent already).
+     * H2 and says whether it is still there; on PostgreSQL, true (its foreign key holds the parent already). A
+     * parent this transaction holds already is not locked again: the lock lasts until the commit, which makes
+     * every child of the transaction visible at once, so a group commit's creates under one app pay for it once.
      */
     public static boolean heldAfterInsert(EntityManager em, String table, String tenant, String id) {
         if (!em.unwrap(Session.class).getPlatform().isH2()) {
             return true;
         }
+        Set<String> held = heldInThisTransaction();
+        String parent = table + "/" + tenant + "/" + id;
+        if (held.contains(parent)) {
+            return true;
+        }
         em.flush(); // the insert first: a delete that locks the parent after this sees the child
-        return !em.createNativeQuery("SELECT id FROM " + table + " WHERE tenant_id = ?1 AND id = ?2 FOR UPDATE")
+        boolean there = !em.createNativeQuery("SELECT id FROM " + table + " WHERE tenant_id = ?1 AND id = ?2 FOR UPDATE")
                 .setParameter(1, tenant).setParameter(2, id).getResultList().isEmpty();
+        if (there) {
+            held.add(parent);
+        }
+        return there;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> heldInThisTransaction() {
+        TransactionSynchronizationRegistry transaction = registry();
+        var held = (Set<String>) transaction.getResource(ParentRows.class);
+        if (held == null) {
+            held = new HashSet<>();
+            transaction.putResource(ParentRows.class, held);
+        }
+        return held;
+    }
+
+    private static TransactionSynchronizationRegistry registry() {
+        TransactionSynchronizationRegistry found = registry;
+        if (found == null) {
+            try {
+                found = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
+            } catch (NamingException e) {
+                throw new IllegalStateException("The server has no TransactionSynchronizationRegistry", e);
+            }
+            registry = found;
+        }
+        return found;
     }
 }
