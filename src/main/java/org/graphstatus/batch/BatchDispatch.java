@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.graphstatus.batch.BatchEnvelope.Part;
 
 /**
  * Runs the requests of a batch, each in process through the application ({@link InProcessRequest}), and
@@ -75,17 +74,17 @@ public class BatchDispatch {
         for (var dependency : dependencies.entrySet()) {
             int status = dependency.getValue().join().getInt("status");
             if (status < 200 || status >= 300) {
-                return BatchEnvelope.failedDependency(part, dependency.getKey(), status, caller.clientRequestId());
+                return BatchResponses.failedDependency(part, dependency.getKey(), status, caller);
             }
         }
         try {
             return inProcess.answer(part, caller);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return BatchEnvelope.unanswered(part, caller.clientRequestId());
+            return BatchResponses.unanswered(part, caller);
         } catch (RuntimeException e) { // the mappers answer whatever a route throws: this is a fault of the dispatch
             LOG.log(Level.SEVERE, "Batch request '" + part.id() + "' got no answer", e);
-            return BatchEnvelope.unanswered(part, caller.clientRequestId());
+            return BatchResponses.unanswered(part, caller);
         }
     }
 

@@ -1,17 +1,10 @@
 package org.graphstatus.batch;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,16 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.JsonValues;
 
 /**
- * Graph's JSON batch envelope, both ways: {@code {"requests": [{"id", "method", "url", "headers", "body",
- * "dependsOn"}]}} read and checked into {@link Part}s, and each answer written as {@code {"id", "status",
- * "headers", "body"}}. A mistake in the envelope itself (a request that cannot be sent as written) refuses the
- * whole batch with a 400 naming the request; what a request asks of a route is the route's to answer.
+ * Graph's JSON batch envelope, {@code {"requests": [{"id", "method", "url", "headers", "body", "dependsOn"}]}},
+ * read and checked into {@link Part}s. A mistake in the envelope itself (a request that cannot be sent as
+ * written) refuses the whole batch with a 400 naming the request; what a request asks of a route is the
+ * route's to answer ({@link BatchResponses} writes the answers).
  */
 final class BatchEnvelope {
 
@@ -46,67 +37,7 @@ final class BatchEnvelope {
     private static final Pattern URI_CHAR = Pattern.compile("[A-Za-z0-9\\-._~:/?@!$&'()*+,;=]");
     private static final Pattern ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
 
-    /**
-     * Headers not passed on: the batch's own token is every request's (a request's own is ignored, as Graph
-     * does), and the framing ones belong to the connection, which the dispatch makes.
-     */
-    private static final Set<String> NOT_FORWARDED = Set.of("authorization", "host", "content-length", "connection",
-            "expect", "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "http2-settings");
-
-    /** Headers of an answer that describe a connection, not the answer: the batch's connection has its own. */
-    private static final Set<String> NOT_ANSWERED = Set.of("content-length", "transfer-encoding", "connection",
-            "keep-alive", "date", "server", "x-powered-by");
-
-    /**
-     * Graph's spelling of the headers this service answers with. The connection may deliver them in any case,
-     * and clients look some up by exact name (the JavaScript client's BatchResponseContent reads "Content-Type").
-     */
-    private static final Map<String, String> SPELLING = Map.of("content-type", "Content-Type", "location", "Location",
-            "odata-version", "OData-Version", "retry-after", "Retry-After", "www-authenticate", "WWW-Authenticate",
-            "allow", "Allow", "cache-control", "Cache-Control", "request-id", "request-id",
-            "client-request-id", "client-request-id");
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
-
     private BatchEnvelope() {
-    }
-
-    /**
-     * One request of a batch. {@code url} is relative to {@code /beta}, without its leading slash and with
-     * what a URI cannot hold percent-encoded; {@code body} is null when there is none.
-     */
-    record Part(String id, String method, String url, Map<String, String> headers, JsonValue body, List<String> dependsOn) {
-
-        /** A header by name, whatever its case, or null. */
-        String header(String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-        }
-
-        /** The headers passed on to the route. */
-        Map<String, String> forwarded() {
-            var forwarded = new LinkedHashMap<String, String>();
-            headers.forEach((name, value) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-                    forwarded.put(name, value);
-                }
-            });
-            return forwarded;
-        }
-
-        /**
-         * The body as bytes: JSON as UTF-8 text; for another content type a string is base64, as Graph
-         * defines it for binary bodies.
-         */
-        byte[] bodyBytes() {
-            if (body == null) {
-                return null;
-            }
-            if (!isJson(header("Content-Type")) && body instanceof JsonString text) {
-                return Base64.getDecoder().decode(text.getString()); // checked when read
-            }
-            return body.toString().getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     /** The requests of a batch, checked: at most 20, ids unique, dependencies known and without a cycle. */
@@ -178,7 +109,7 @@ final class BatchEnvelope {
             if (type == null) {
                 throw GraphException.badRequest(named + " has a body but no Content-Type header.");
             }
-            if (!isJson(type) && body instanceof JsonString text) {
+            if (!Part.isJson(type) && body instanceof JsonString text) {
                 try {
                     Base64.getDecoder().decode(text.getString());
                 } catch (IllegalArgumentException e) {
@@ -298,103 +229,5 @@ final class BatchEnvelope {
         }
         path.remove(part.id());
         done.add(part.id());
-    }
-
-    /**
-     * A route's answer in the batch: its status, its headers, and its body (JSON as JSON, text as a string,
-     * anything else base64).
-     */
-    static JsonObject answer(String id, int status, Map<String, List<String>> headers, byte[] body) {
-        var answered = JsonValues.object();
-        String type = null;
-        for (var header : headers.entrySet()) {
-            if (NOT_ANSWERED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            String name = SPELLING.getOrDefault(header.getKey().toLowerCase(Locale.ROOT), header.getKey());
-            String value = String.join(", ", header.getValue());
-            if (name.equals("Content-Type")) {
-                type = value;
-            }
-            answered.add(name, value);
-        }
-        var json = JsonValues.object().add("id", id).add("status", status).add("headers", answered);
-        if (body != null && body.length > 0) {
-            json.add("body", body(body, type));
-        }
-        return json.build();
-    }
-
-    private static JsonValue body(byte[] body, String type) {
-        if (isJson(type)) {
-            try (var reader = JsonValues.PROVIDER.createReader(new StringReader(new String(body, charsetOf(type))))) {
-                return reader.readValue();
-            } catch (JsonException e) {
-                // not JSON after all: passed on as text below
-            }
-        }
-        if (type == null || isJson(type) || type.regionMatches(true, 0, "text/", 0, 5)) {
-            return JsonValues.PROVIDER.createValue(new String(body, charsetOf(type)));
-        }
-        return JsonValues.PROVIDER.createValue(Base64.getEncoder().encodeToString(body));
-    }
-
-    /** The batch's answer: every request's, in the order of the requests. */
-    static JsonObject responses(List<JsonObject> answers) {
-        var array = JsonValues.PROVIDER.createArrayBuilder();
-        answers.forEach(array::add);
-        return JsonValues.object().add("responses", array).build();
-    }
-
-    /** 424 for a request not run because a request it depends on did not succeed (Graph's rule). */
-    static JsonObject failedDependency(Part part, String dependency, int dependencyStatus, String clientRequestId) {
-        return error(part.id(), 424, "FailedDependency", "The request was not run: the request '" + dependency
-                + "' it depends on answered " + dependencyStatus + ".", clientRequestId, Map.of());
-    }
-
-    /** 503 for a request whose answer the dispatch could not get: it may or may not have been carried out. */
-    static JsonObject unanswered(Part part, String clientRequestId) {
-        return error(part.id(), 503, "ServiceUnavailable", "The request got no answer; it may or may not"
-                + " have been carried out. Read before retrying it.", clientRequestId, Map.of("Retry-After", "5"));
-    }
-
-    /** Graph's error envelope for an answer the batch makes itself, with a request-id of its own. */
-    private static JsonObject error(String id, int status, String code, String message, String clientRequestId,
-            Map<String, String> extraHeaders) {
-        String requestId = UUID.randomUUID().toString();
-        String client = clientRequestId == null ? requestId : clientRequestId;
-        var headers = JsonValues.object().add("Content-Type", "application/json").add("request-id", requestId)
-                .add("client-request-id", client);
-        extraHeaders.forEach(headers::add);
-        var innerError = JsonValues.object()
-                .add("date", LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DATE))
-                .add("request-id", requestId)
-                .add("client-request-id", client);
-        var body = JsonValues.object().add("error", JsonValues.object().add("code", code).add("message", message).add("innerError", innerError));
-        return JsonValues.object().add("id", id).add("status", status).add("headers", headers).add("body", body).build();
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || type.endsWith("+json");
-    }
-
-    private static Charset charsetOf(String contentType) {
-        if (contentType != null) {
-            for (String parameter : contentType.split(";")) {
-                String[] pair = parameter.trim().split("=", 2);
-                if (pair.length == 2 && pair[0].equalsIgnoreCase("charset")) {
-                    try {
-                        return Charset.forName(pair[1].replace("\"", "").trim());
-                    } catch (IllegalArgumentException e) {
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 }

@@ -56,6 +56,6 @@ public class BatchResource {
         JsonObject envelope = new JsonBodies().readFrom(JsonObject.class, JsonObject.class, new Annotation[0],
                 headers.getMediaType(), headers.getRequestHeaders(), entity);
         var caller = Caller.of(uri.getBaseUri(), request, headers.getHeaderString(RequestIds.CLIENT_REQUEST_ID), security);
-        return BatchEnvelope.responses(dispatch.run(BatchEnvelope.read(envelope), caller));
+        return BatchResponses.responses(dispatch.run(BatchEnvelope.read(envelope), caller));
     }
 }

@@ -18,9 +18,6 @@ import org.glassfish.jersey.internal.util.collection.Ref;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
-import org.graphstatus.batch.BatchEnvelope.Part;
-import org.graphstatus.odata.RequestIds;
-import org.graphstatus.odata.SecurityHeadersFilter;
 
 /**
  * Runs one request of a batch through the application's own JAX-RS pipeline, in process: the same routes,
@@ -42,14 +39,10 @@ public class InProcessRequest {
     @ActivateRequestContext
     JsonObject answer(Part part, Caller caller) throws InterruptedException {
         ApplicationHandler jersey = JerseyHandler.get();
-        var headers = part.forwarded();
-        if (part.header(RequestIds.CLIENT_REQUEST_ID) == null && caller.clientRequestId() != null) {
-            headers.put(RequestIds.CLIENT_REQUEST_ID, caller.clientRequestId());
-        }
-        var servletRequest = new PartRequest(caller.batch(), part.method(), part.url(), headers);
+        var servletRequest = PartRequest.of(part, caller);
         var request = new ContainerRequest(caller.base(), URI.create(caller.base() + part.url()), part.method(),
                 caller, new MapPropertiesDelegate(), jersey.getConfiguration());
-        headers.forEach(request::header);
+        servletRequest.headers().forEach(request::header);
         byte[] body = part.bodyBytes();
         if (body != null) {
             request.header("Content-Length", body.length);
@@ -64,11 +57,8 @@ public class InProcessRequest {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Jersey did not answer batch request '" + part.id() + "'", e.getCause());
         }
-        Map<String, List<String>> answered = new LinkedHashMap<>();
-        answered.put(RequestIds.REQUEST_ID, List.of(RequestIds.requestId(servletRequest)));
-        answered.put(RequestIds.CLIENT_REQUEST_ID, List.of(RequestIds.clientRequestId(servletRequest)));
-        SecurityHeadersFilter.headers(servletRequest).forEach((name, value) -> answered.put(name, List.of(value)));
+        Map<String, List<String>> answered = new LinkedHashMap<>(servletRequest.stampedHeaders());
         answered.putAll(response.getStringHeaders());
-        return BatchEnvelope.answer(part.id(), response.getStatus(), answered, entity.toByteArray());
+        return BatchResponses.answer(part.id(), response.getStatus(), answered, entity.toByteArray());
     }
 }

@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.graphstatus.odata.RequestIds;
+import org.graphstatus.odata.SecurityHeadersFilter;
 
 /**
  * One request of a batch as the servlet request that the error mappers and request ids read: its own method,
@@ -21,7 +24,19 @@ final class PartRequest extends HttpServletRequestWrapper {
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
-    /** {@code url} is the part's URL relative to {@code /beta}, as {@link BatchEnvelope.Part} holds it. */
+    /**
+     * The request {@code part} of {@code caller}'s batch: the headers the route gets are the part's but the
+     * connection's, and the batch's {@code client-request-id} unless the part sends its own.
+     */
+    static PartRequest of(Part part, Caller caller) {
+        var headers = part.forwarded();
+        if (part.header(RequestIds.CLIENT_REQUEST_ID) == null && caller.clientRequestId() != null) {
+            headers.put(RequestIds.CLIENT_REQUEST_ID, caller.clientRequestId());
+        }
+        return new PartRequest(caller.batch(), part.method(), part.url(), headers);
+    }
+
+    /** {@code url} is relative to {@code /beta}, as {@link Part} holds it. */
     PartRequest(HttpServletRequest batch, String method, String url, Map<String, String> headers) {
         super(batch);
         this.method = method;
@@ -29,6 +44,23 @@ final class PartRequest extends HttpServletRequestWrapper {
         this.uri = batch.getContextPath() + "/beta/" + pathAndQuery[0];
         this.query = pathAndQuery.length == 2 ? pathAndQuery[1] : null;
         this.headers.putAll(headers);
+    }
+
+    /**
+     * The headers the servlet filters stamp on every answer (RequestIdFilter, SecurityHeadersFilter), which a
+     * request of a batch does not pass through: its request ids, and the security headers of its path.
+     */
+    Map<String, List<String>> stampedHeaders() {
+        Map<String, List<String>> stamped = new LinkedHashMap<>();
+        stamped.put(RequestIds.REQUEST_ID, List.of(RequestIds.requestId(this)));
+        stamped.put(RequestIds.CLIENT_REQUEST_ID, List.of(RequestIds.clientRequestId(this)));
+        SecurityHeadersFilter.headers(this).forEach((name, value) -> stamped.put(name, List.of(value)));
+        return stamped;
+    }
+
+    /** The headers the route gets. */
+    Map<String, String> headers() {
+        return headers;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.graphstatus.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +10,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.graphstatus.batch.BatchEnvelope.Part;
 import org.graphstatus.odata.GraphException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,28 +91,6 @@ class BatchEnvelopeTest {
                 {"requests": [{"id": "1", "method": "PUT", "url": "x", "body": "aGVsbG8=", "headers": {"content-type": "text/plain"}}]}
                 """)).get(0);
         assertEquals("hello", new String(part.bodyBytes(), StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void answersHeadersInGraphsSpellingWithoutTheConnectionsOwn() {
-        byte[] body = "{\"@odata.context\":\"https://graph.example/beta/$metadata#x\"}".getBytes(StandardCharsets.UTF_8);
-        JsonObject answer = BatchEnvelope.answer("1", 201, Map.of("location", List.of("https://graph.example/beta/x/1"),
-                "content-type", List.of("application/json;charset=utf-8"), "Content-Length", List.of("99"),
-                "request-id", List.of("r")), body);
-
-        assertEquals("https://graph.example/beta/x/1", answer.getJsonObject("headers").getString("Location"), "in Graph's spelling");
-        assertEquals("application/json;charset=utf-8", answer.getJsonObject("headers").getString("Content-Type"));
-        assertFalse(answer.getJsonObject("headers").containsKey("Content-Length"));
-        assertEquals("https://graph.example/beta/$metadata#x", answer.getJsonObject("body").getString("@odata.context"));
-    }
-
-    @Test
-    void answersTextAsAStringOtherBytesAsBase64AndNothingAsNoBody() {
-        assertEquals("42", BatchEnvelope.answer("1", 200, Map.of("Content-Type", List.of("text/plain")),
-                "42".getBytes(StandardCharsets.UTF_8)).getString("body"));
-        assertEquals("AAE=", BatchEnvelope.answer("1", 200, Map.of("Content-Type", List.of("image/png")),
-                new byte[] {0, 1}).getString("body"));
-        assertFalse(BatchEnvelope.answer("1", 204, Map.of(), new byte[0]).containsKey("body"));
     }
 
     private static JsonObject requests(int count) {

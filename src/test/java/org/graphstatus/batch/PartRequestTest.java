@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PartRequestTest {
 
     /** The batch's servlet request: its context path and attributes only; a part must not see its attributes. */
-    private static final HttpServletRequest BATCH = (HttpServletRequest) Proxy.newProxyInstance(
+    static final HttpServletRequest BATCH = (HttpServletRequest) Proxy.newProxyInstance(
             PartRequestTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) ->
                     switch (method.getName()) {
                         case "getContextPath" -> "/ctx";
