@@ -24,7 +24,8 @@ cp target/graph-install-status.war "$work/after.war"
 TOKEN="$(./mvnw -q -Pdev-token | tail -n 1)"
 export TOKEN
 
-pids=() dbs=("graph_batch_before_$$" "graph_batch_after_$$")
+source bench/load.sh
+dbs=("graph_batch_before_$$" "graph_batch_after_$$")
 for db in "${dbs[@]}"; do psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE $db" postgres; done
 cleanup() {
     kill "${pids[@]}" 2>/dev/null || true; sleep 2
@@ -32,19 +33,6 @@ cleanup() {
     git worktree remove --force "$work/before-src" 2>/dev/null || true
 }
 trap cleanup EXIT
-start() { # name port war postboot env... : starts a server and waits until the API answers
-    local name=$1 port=$2 war=$3 postboot=$4; shift 4
-    mkdir -p "$work/$name"
-    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" "$JDK/bin/java" "@$PWD/../../../server-config/jvm.options" \
-        -jar "$PWD/../../payara-micro.jar" --deploy "$war" --addlibs "$PWD/../../postgresql.jar" \
-        --postbootcommandfile "$postboot" --port "$port" --nohazelcast > "$work/$name.log" 2>&1) &
-    pids+=($!)
-    for _ in $(seq 1 480); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/beta/deviceAppManagement/mobileApps/x")" = 401 ] && return
-        sleep 0.25
-    done
-    echo "$name did not start; see $work/$name.log" >&2; exit 1
-}
 h2="$PWD/server-config/h2.asadmin" pg="$PWD/server-config/postgresql.asadmin"
 servers=(h2-before:18291 h2:18292 postgresql-before:18293 postgresql:18294)
 start h2-before 18291 "$work/before.war" "$h2" GRAPH_DATA_DIR="$work/h2-before/data"
@@ -52,62 +40,7 @@ start h2 18292 "$work/after.war" "$h2" GRAPH_DATA_DIR="$work/h2/data"
 start postgresql-before 18293 "$work/before.war" "$pg" PGDATABASE="${dbs[0]}"
 start postgresql 18294 "$work/after.war" "$pg" PGDATABASE="${dbs[1]}"
 
-status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"installed","installStateDetail":"noAdditionalDetails","lastSyncDateTime":"2026-11-29T10:00:00.1234567+01:00","mobileAppInstallStatusValue":"installed","osVersion":"10.0.22631","osDescription":"Windows 11","userName":"Ann","userPrincipalName":"ann@contoso.example","displayVersion":"1.2.3"}'
-declare -A apps batches
-new_app() { curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d '{"@odata.type":"#microsoft.graph.webApp","displayName":"bench"}' "localhost:$1/beta/deviceAppManagement/mobileApps" \
-    | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])'; }
-for server in "${servers[@]}"; do
-    name=${server%%:*} port=${server##*:}
-    apps[$name-single]=$(new_app "$port")
-    apps[$name-batch]=$(new_app "$port")
-    batches[$name]=$(python3 -c 'import json,sys
-app, status = sys.argv[1], json.loads(sys.argv[2])
-print(json.dumps({"requests": [{"id": str(i), "method": "POST", "url": f"/deviceAppManagement/mobileApps/{app}/deviceStatuses",
-    "headers": {"Content-Type": "application/json"}, "body": status} for i in range(1, 21)]}))' "${apps[$name-batch]}" "$status")
-done
-
-run() { # server port kind seconds -> RESULT line
-    local name=$1 port=$2 kind=$3 seconds=$4 path body expect
-    case $kind in
-        single) path="/beta/deviceAppManagement/mobileApps/${apps[$name-single]}/deviceStatuses" body=$status expect=201 ;;
-        batch) path='/beta/$batch' body=${batches[$name]} expect=200 ;;
-    esac
-    METHOD=POST URLPATH=$path EXPECT=$expect BODY=$body \
-        wrk -t2 -c16 -d"${seconds}s" --timeout 10s --latency -s bench/speed/request.lua "http://localhost:$port" | grep '^RESULT'
-}
-
-echo "warming up, ${WARMUP} s of each kind per server" >&2
-results="$work/results.txt"; : > "$results"
-for server in "${servers[@]}"; do # round 0: counted in what the apps should hold, not in the table
-    for kind in single batch; do echo "0|${server%%:*}|$kind|$(run "${server%%:*}" "${server##*:}" $kind "$WARMUP")" >> "$results"; done
-done
-for db in "${dbs[@]}"; do psql -h "$PGHOST" -U "$PGUSER" -qc "ANALYZE" "$db"; done
-for round in $(seq 1 "$ROUNDS"); do
-    for kind in single batch; do
-        for server in "${servers[@]}"; do
-            echo "round $round, ${server%%:*}: $kind" >&2
-            echo "$round|${server%%:*}|$kind|$(run "${server%%:*}" "${server##*:}" $kind "$DURATION")" >> "$results"
-        done
-    done
-done
-pid_on() { ss -ltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
-for server in h2:18292 postgresql:18294; do
-    name=${server%%:*} port=${server##*:}
-    echo "profiling batches on $name" >&2
-    "$JDK/bin/jcmd" "$(pid_on "$port")" JFR.start name=bench settings=profile >/dev/null
-    echo "0|$name|batch|$(run "$name" "$port" batch 20)" >> "$results"
-    "$JDK/bin/jcmd" "$(pid_on "$port")" JFR.stop name=bench filename="$work/$name.jfr" >/dev/null
-    "$JDK/bin/jfr" print --stack-depth 128 --events jdk.ExecutionSample "$work/$name.jfr" > "$work/$name-samples.txt"
-done
-counts="$work/counts.txt"; : > "$counts"
-for server in "${servers[@]}"; do
-    name=${server%%:*} port=${server##*:}
-    for kind in single batch; do
-        echo "$name|$kind|$(curl -s -H "Authorization: Bearer $TOKEN" \
-            "localhost:$port/beta/deviceAppManagement/mobileApps/${apps[$name-$kind]}/deviceStatuses/\$count")" >> "$counts"
-    done
-done
+single_and_batch_rounds h2:18292 postgresql:18294
 
 out="bench/results/batch-$(date +%F).md"
 mkdir -p bench/results

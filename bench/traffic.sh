@@ -17,34 +17,21 @@ command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/de
 
 ./mvnw -q -DskipTests package
 work="$PWD/target/bench-traffic"
-options="$PWD/server-config/jvm.options"
 rm -rf "$work" && mkdir -p "$work"
 TOKEN="$(./mvnw -q -Pdev-token | tail -n 1)"
 export TOKEN
 
-pids=()
-db="graph_traffic_$$"
+source bench/load.sh
+db="graph_traffic_$$" dbs=("graph_traffic_$$")
 psql -h "$PGHOST" -U "$PGUSER" -qc "CREATE DATABASE $db" postgres
 trap 'kill "${pids[@]}" 2>/dev/null || true; sleep 2; psql -h "$PGHOST" -U "$PGUSER" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres' EXIT
-start() { # name port postboot env... : starts a server and waits until the API answers
-    local name=$1 port=$2 postboot=$3; shift 3
-    mkdir -p "$work/$name"
-    (cd "$work/$name" && exec env GRAPH_DEVELOPMENT=true "$@" "$JDK/bin/java" "@$options" -jar "$PWD/../../payara-micro.jar" \
-        --deploy "$PWD/../../graph-install-status.war" --addlibs "$PWD/../../postgresql.jar" \
-        --postbootcommandfile "$postboot" --port "$port" --nohazelcast > "$work/$name.log" 2>&1) &
-    pids+=($!)
-    for _ in $(seq 1 480); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/beta/deviceAppManagement/mobileApps/x")" = 401 ] && return
-        sleep 0.25
-    done
-    echo "$name did not start; see $work/$name.log" >&2; exit 1
-}
 on=(GRAPH_THROTTLING=intune GRAPH_THROTTLING_REQUESTS_PER_TENANT=1000000000 GRAPH_THROTTLING_REQUESTS_PER_APP=1000000000
     GRAPH_THROTTLING_WRITES_PER_TENANT=1000000000 GRAPH_THROTTLING_WRITES_PER_APP=1000000000)
 alone=(GRAPH_GROUP_COMMIT_MAX_SIZE=1)
 servers=(h2:18281 h2-throttling:18282 h2-no-group-commit:18283
          postgresql:18284 postgresql-throttling:18285 postgresql-no-group-commit:18286)
-h2=("$PWD/server-config/h2.asadmin") pg=("$PWD/server-config/postgresql.asadmin" PGDATABASE="$db")
+war="$PWD/target/graph-install-status.war"
+h2=("$war" "$PWD/server-config/h2.asadmin") pg=("$war" "$PWD/server-config/postgresql.asadmin" PGDATABASE="$db")
 start h2 18281 "${h2[@]}" GRAPH_DATA_DIR="$work/h2/data"
 start h2-throttling 18282 "${h2[@]}" GRAPH_DATA_DIR="$work/h2-throttling/data" "${on[@]}"
 start h2-no-group-commit 18283 "${h2[@]}" GRAPH_DATA_DIR="$work/h2-no-group-commit/data" "${alone[@]}"
@@ -52,62 +39,7 @@ start postgresql 18284 "${pg[@]}"
 start postgresql-throttling 18285 "${pg[@]}" "${on[@]}"
 start postgresql-no-group-commit 18286 "${pg[@]}" "${alone[@]}"
 
-status='{"deviceName":"bench","deviceId":"d-1","errorCode":0,"installState":"installed","installStateDetail":"noAdditionalDetails","lastSyncDateTime":"2026-11-29T10:00:00.1234567+01:00","mobileAppInstallStatusValue":"installed","osVersion":"10.0.22631","osDescription":"Windows 11","userName":"Ann","userPrincipalName":"ann@contoso.example","displayVersion":"1.2.3"}'
-declare -A apps batches
-new_app() { curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d '{"@odata.type":"#microsoft.graph.webApp","displayName":"bench"}' "localhost:$1/beta/deviceAppManagement/mobileApps" \
-    | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])'; }
-for server in "${servers[@]}"; do
-    name=${server%%:*} port=${server##*:}
-    apps[$name-single]=$(new_app "$port")
-    apps[$name-batch]=$(new_app "$port")
-    batches[$name]=$(python3 -c 'import json,sys
-app, status = sys.argv[1], json.loads(sys.argv[2])
-print(json.dumps({"requests": [{"id": str(i), "method": "POST", "url": f"/deviceAppManagement/mobileApps/{app}/deviceStatuses",
-    "headers": {"Content-Type": "application/json"}, "body": status} for i in range(1, 21)]}))' "${apps[$name-batch]}" "$status")
-done
-
-run() { # server port kind seconds -> RESULT line
-    local name=$1 port=$2 kind=$3 seconds=$4 path body expect
-    case $kind in
-        single) path="/beta/deviceAppManagement/mobileApps/${apps[$name-single]}/deviceStatuses" body=$status expect=201 ;;
-        batch) path='/beta/$batch' body=${batches[$name]} expect=200 ;;
-    esac
-    METHOD=POST URLPATH=$path EXPECT=$expect BODY=$body \
-        wrk -t2 -c16 -d"${seconds}s" --latency -s bench/speed/request.lua "http://localhost:$port" | grep '^RESULT'
-}
-
-echo "warming up, ${WARMUP} s of each kind per server" >&2
-results="$work/results.txt"; : > "$results"
-for server in "${servers[@]}"; do # round 0: counted in what the apps should hold, not in the table
-    for kind in single batch; do echo "0|${server%%:*}|$kind|$(run "${server%%:*}" "${server##*:}" $kind "$WARMUP")" >> "$results"; done
-done
-psql -h "$PGHOST" -U "$PGUSER" -qc "ANALYZE" "$db" # this machine's PostgreSQL runs without autovacuum
-for round in $(seq 1 "$ROUNDS"); do
-    for kind in single batch; do
-        for server in "${servers[@]}"; do
-            echo "round $round, ${server%%:*}: $kind" >&2
-            echo "$round|${server%%:*}|$kind|$(run "${server%%:*}" "${server##*:}" $kind "$DURATION")" >> "$results"
-        done
-    done
-done
-pid_on() { ss -ltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
-for server in h2:18281 postgresql:18284; do # where a batch's time goes: 20 s of batches under JFR, after the rounds
-    name=${server%%:*} port=${server##*:}
-    echo "profiling batches on $name" >&2
-    "$JDK/bin/jcmd" "$(pid_on "$port")" JFR.start name=bench settings=profile >/dev/null
-    echo "0|$name|batch|$(run "$name" "$port" batch 20)" >> "$results"
-    "$JDK/bin/jcmd" "$(pid_on "$port")" JFR.stop name=bench filename="$work/$name.jfr" >/dev/null
-    "$JDK/bin/jfr" print --stack-depth 128 --events jdk.ExecutionSample "$work/$name.jfr" > "$work/$name-samples.txt"
-done
-counts="$work/counts.txt"; : > "$counts"
-for server in "${servers[@]}"; do
-    name=${server%%:*} port=${server##*:}
-    for kind in single batch; do
-        echo "$name|$kind|$(curl -s -H "Authorization: Bearer $TOKEN" \
-            "localhost:$port/beta/deviceAppManagement/mobileApps/${apps[$name-$kind]}/deviceStatuses/\$count")" >> "$counts"
-    done
-done
+single_and_batch_rounds h2:18281 postgresql:18284
 
 out="bench/results/traffic-$(date +%F).md"
 mkdir -p bench/results
