@@ -35,7 +35,7 @@ class GraphDocsExamplesIT extends DeployedService {
 
     /** Where this service answers differently from the docs' example, and why; each value is asserted. */
     static final List<KnownDifference> KNOWN = List.of(
-            // A user's three counts are counted from the user's device statuses on every read (README, "The
+            // A user's three counts are counted from the user's device statuses on every read (docs/contract.md, "The
             // contract"), so the counts a create sends are ignored; the docs' user has no device statuses here.
             new KnownDifference("microsoft.graph.userAppInstallStatus", "installedDeviceCount", Json.createValue(0),
                     "counted from the user's device statuses, and there are none"),

@@ -24,7 +24,7 @@ import org.h2.mvstore.MVStoreTool;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded default does not fill the disk (issue 13): H2 stores its pages compressed
+ * The embedded default does not fill the disk: H2 stores its pages compressed
  * (server-config/h2.asadmin), and a moment after a few thousand concurrent creates its file is within 3x the
  * size it compacts to. Without database/H2FileCompaction the file never shrinks while the server runs; without
  * compression its live pages alone take about three times the compressed copy SHUTDOWN COMPACT writes. The

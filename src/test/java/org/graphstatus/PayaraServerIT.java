@@ -23,7 +23,7 @@ import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Payara 6 servers of the README's table, on Java 17, each running a representative part of the black-box
+ * The Payara 6 servers of the table in docs/operating.md ("Supported servers"), on Java 17, each running a representative part of the black-box
  * tests that every other {@code *IT} runs on Payara Micro 7: the newest Payara Server 6 as an operator runs it (a
  * domain configured by {@code server-config/domain.sh}, the WAR deployed with {@code asadmin deploy}, the domain
  * restarted), and the oldest supported release, Payara Micro 6.2025.9 (whose EclipseLink 4.0.1 once failed the
@@ -132,7 +132,7 @@ class PayaraServerIT {
         assertTrue(plain(root, "openapi").startsWith("openapi: 3"));
         String metrics = plain(root, "metrics");
         assertTrue(metrics.contains("graph_requests_seconds_count{"), metrics);
-        // Payara 6 adds its pool's figures to /metrics; Payara 7 no longer does (README, "Supported servers").
+        // Payara 6 adds its pool's figures to /metrics; Payara 7 no longer does (docs/operating.md, "Supported servers").
         assertTrue(metrics.contains("connection_pool_Graph"), "the pool's figures: " + metrics);
         assertTrue(plain(root, "").contains("<!DOCTYPE html>"), "the overview");
 

@@ -38,7 +38,7 @@ import org.h2.mvstore.MVStore;
  * its pooled connections keep the closed one. So once the free space is back above the threshold while the
  * database is closed, liveness is DOWN and says why, for a supervisor to restart the process, after which H2
  * opens the file as it was committed. Not while the disk is still full: opening H2 on a full disk once left a
- * file that H2 could not read (README, "When the disk fills"). Readiness is DOWN all along (DatabaseReadiness).
+ * file that H2 could not read (docs/operating.md, "When the disk fills"). Readiness is DOWN all along (DatabaseReadiness).
  * PostgreSQL's disk is the operator's: nothing of this runs there.
  */
 @Liveness

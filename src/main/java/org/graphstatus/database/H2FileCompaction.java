@@ -45,7 +45,7 @@ import org.h2.mvstore.MVStore;
  * </ul>
  * Nothing acknowledged is at risk otherwise: it moves only committed pages, and a killed process leaves H2's
  * file as consistent as ever. The retention time (45 s by default) guards against a power cut before the OS writes
- * its buffers, which H2 here does not survive anyway (it does not fsync a commit, see the README);
+ * its buffers, which H2 here does not survive anyway (it does not fsync a commit, see docs/operating.md);
  * {@code compactFile} sets it to 0 as well.
  *
  * <p>Only on an embedded H2 file (PostgreSQL and a remote H2 have nothing for it to do). H2 is Payara Micro's

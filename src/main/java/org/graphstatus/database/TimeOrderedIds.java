@@ -9,7 +9,7 @@ import java.util.UUID;
  * <p>Why not random (version 4) ids: every index that holds an id ({@code (tenant, id)}, {@code (tenant, app,
  * id)}, {@code (tenant, user status, id)}) then takes each new row at a random place. H2 writes every changed
  * page to a new chunk of its file at each commit, so random places leave pages live in every old chunk and
- * the file grows far beyond its data (issue 13, item 15; bench/README.md, "H2's file"); PostgreSQL's B-trees
+ * the file grows far beyond its data (bench/README.md, "H2's file"); PostgreSQL's B-trees
  * too touch a random leaf per insert. Time-ordered ids add at the end of each range.
  *
  * <p>The other 74 bits are {@link UUID#randomUUID()}'s, from the same strong source as before, so ids are

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Deployed as the README's "Behind a proxy" says: Debian's nginx terminates TLS with a certificate the test makes
+ * Deployed as "Behind a proxy" in docs/security.md says: Debian's nginx terminates TLS with a certificate the test makes
  * and forwards to the service, which trusts it ({@code GRAPH_TRUSTED_PROXIES}) and no one else. The same server
  * also has its own HTTPS listener, with a key store made from the same PEM files. Every link a client is given
  * names the address the client used; a client that is not the proxy cannot change that. H2 run only: nothing

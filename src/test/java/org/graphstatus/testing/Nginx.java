@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's nginx terminating TLS in front of the service, configured as the README's "Behind a proxy" shows,
+ * Debian's nginx terminating TLS in front of the service, configured as "Behind a proxy" in docs/security.md shows,
  * from a configuration file of the test's own ({@code nginx -c FILE -p DIR}, in the foreground). It connects to
  * the service from {@link #PROXY_ADDRESS}, so that the service can tell its requests from a client's on
  * 127.0.0.1. {@code ./mvnw verify} installs nginx when it is missing (src/test/sh/debian-packages.sh).

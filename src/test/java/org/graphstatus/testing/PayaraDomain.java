@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Payara Server domain driven the way the README's "On Payara Server" drives it: {@code asadmin create-domain}
+ * A Payara Server domain driven the way "On Payara Server" in docs/operating.md drives it: {@code asadmin create-domain}
  * (on free ports), {@code start-domain}, {@code server-config/domain.sh}, {@code deploy}, {@code restart-domain}.
  * {@link #close()} stops it whatever happened before, and kills its JVM should {@code stop-domain} not.
  */

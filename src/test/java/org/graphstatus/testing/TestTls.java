@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A certificate and key a test makes for {@code localhost} and {@code 127.0.0.1}, as an operator has them: PEM
- * files, and the PKCS#12 key store Payara reads, made from them with {@code openssl} as the README says.
+ * files, and the PKCS#12 key store Payara reads, made from them with {@code openssl} as docs/operating.md says.
  */
 public record TestTls(Path certificate, Path key, Path keyStore, String keyStorePassword, String alias) {
 
