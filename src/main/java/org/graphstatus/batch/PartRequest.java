@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graphstatus.odata.RequestIds;
-import org.graphstatus.odata.SecurityHeadersFilter;
+import org.graphstatus.odata.SecurityHeaders;
 
 /**
  * One request of a batch as the servlet request that the error mappers and request ids read: its own method,
@@ -47,14 +47,14 @@ final class PartRequest extends HttpServletRequestWrapper {
     }
 
     /**
-     * The headers the servlet filters stamp on every answer (RequestIdFilter, SecurityHeadersFilter), which a
+     * The headers the servlet filters stamp on every answer (request ids, {@link SecurityHeaders}), which a
      * request of a batch does not pass through: its request ids, and the security headers of its path.
      */
     Map<String, List<String>> stampedHeaders() {
         Map<String, List<String>> stamped = new LinkedHashMap<>();
         stamped.put(RequestIds.REQUEST_ID, List.of(RequestIds.requestId(this)));
         stamped.put(RequestIds.CLIENT_REQUEST_ID, List.of(RequestIds.clientRequestId(this)));
-        SecurityHeadersFilter.headers(this).forEach((name, value) -> stamped.put(name, List.of(value)));
+        SecurityHeaders.of(this).forEach((name, value) -> stamped.put(name, List.of(value)));
         return stamped;
     }
 

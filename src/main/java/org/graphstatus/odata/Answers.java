@@ -9,7 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
-import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.Projection;
 
 /**

@@ -58,7 +58,7 @@ public final class GraphError {
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
         RequestIds.stamp(request, response);
-        SecurityHeadersFilter.stamp(request, response);
+        SecurityHeaders.of(request).forEach(response::setHeader);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -2,7 +2,7 @@ package org.graphstatus.odata;
 
 /**
  * A client-visible failure: an HTTP status, Graph's code for it ({@link GraphError#codeFor}) and a message.
- * Services throw it; {@link GraphExceptionMapper} renders it as the Graph error envelope, so no caller ever
+ * Services throw it; {@code http.GraphExceptionMapper} renders it as the Graph error envelope, so no caller ever
  * sees a Java exception. One factory per kind of answer.
  */
 public class GraphException extends RuntimeException {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.QueryProperty.Type;
 
 /**

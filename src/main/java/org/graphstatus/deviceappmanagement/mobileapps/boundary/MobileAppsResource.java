@@ -21,7 +21,7 @@ import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.Answers;
-import org.graphstatus.odata.Pages;
+import org.graphstatus.database.Pages;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.Projection;
 import org.graphstatus.security.Permissions;

@@ -13,8 +13,8 @@ import org.graphstatus.database.TimeOrderedIds;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.Pages;
-import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.database.Pages;
+import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.ODataQuery;
 
 /** Stores and finds mobile apps, the parents of every status; each call reaches one tenant's apps only. */

@@ -20,8 +20,8 @@ import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.Devi
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatusDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.Pages;
-import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.database.Pages;
+import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.ODataQuery;
 
 /**

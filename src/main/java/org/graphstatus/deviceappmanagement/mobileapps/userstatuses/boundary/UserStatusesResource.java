@@ -28,8 +28,8 @@ import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.Ins
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.Answers;
-import org.graphstatus.odata.Pages;
-import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.database.Pages;
+import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.Projection;
 import org.graphstatus.security.Permissions;

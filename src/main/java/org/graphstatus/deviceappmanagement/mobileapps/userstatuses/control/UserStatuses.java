@@ -19,8 +19,8 @@ import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.Pages;
-import org.graphstatus.odata.Pages.Page;
+import org.graphstatus.database.Pages;
+import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.ODataQuery;
 
 /** Stores and finds user statuses, always within their app and the caller's tenant. */

@@ -1,4 +1,4 @@
-package org.graphstatus.odata;
+package org.graphstatus.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.graphstatus.odata.GraphError;
+import org.graphstatus.odata.UnknownSegment;
 
 /**
  * What JAX-RS itself refuses (no matching path or method, wrong media type, missing or insufficient

@@ -1,4 +1,4 @@
-package org.graphstatus.odata;
+package org.graphstatus.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.graphstatus.database.DatabaseFailures;
+import org.graphstatus.odata.GraphError;
+import org.graphstatus.odata.GraphException;
+import org.graphstatus.odata.RequestIds;
 
 /**
  * The last line, classify then render: a database failure that is not the request's fault (unreachable:

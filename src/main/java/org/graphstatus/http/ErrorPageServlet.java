@@ -1,4 +1,4 @@
-package org.graphstatus.odata;
+package org.graphstatus.http;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.graphstatus.odata.GraphError;
+import org.graphstatus.odata.UnknownSegment;
 
 /**
  * The error page of the whole web application (see web.xml): what the servlet container answers on its

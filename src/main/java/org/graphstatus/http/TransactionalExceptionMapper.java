@@ -1,4 +1,4 @@
-package org.graphstatus.odata;
+package org.graphstatus.http;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;

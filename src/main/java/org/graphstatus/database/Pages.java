@@ -1,14 +1,12 @@
-package org.graphstatus.odata;
+package org.graphstatus.database;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.graphstatus.database.QueryBulkhead;
+import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.CollectionReader;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.QueryModel;
@@ -29,10 +27,6 @@ public class Pages {
 
     @Inject
     QueryBulkhead bulkhead;
-
-    /** A page; {@code count} is null unless {@code $count=true}, {@code next} is null on the last page. */
-    public record Page<T>(List<T> rows, Long count, Map<String, String> next) {
-    }
 
     /** The query options of a request for a collection of {@code model}'s type, which has no navigation to expand. */
     public ODataQuery options(MultivaluedMap<String, String> parameters, QueryModel model, Set<String> selectable) {

@@ -1,4 +1,4 @@
-package org.graphstatus.odata;
+package org.graphstatus.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.graphstatus.odata.GraphError;
+import org.graphstatus.odata.GraphException;
 
 /** Renders the service's own refusals (bad input, unknown parent, a lost race, an outage) as Graph errors. */
 @Provider
