@@ -75,8 +75,8 @@ class OpenApiIT extends DeployedService {
     @Test
     void describesEveryTypeAsItIsDeclared() {
         JsonObject schemas = contract.getJsonObject("components").getJsonObject("schemas");
-        Map<String, GraphType<?>> declared = Map.of("mobileAppInstallStatus", MobileAppInstallStatusJson.FORM,
-                "userAppInstallStatus", UserAppInstallStatusJson.FORM, "mobileApp", MobileAppJson.FORM);
+        Map<String, GraphType<?>> declared = Map.of("mobileAppInstallStatus", MobileAppInstallStatusJson.PROPERTIES,
+                "userAppInstallStatus", UserAppInstallStatusJson.PROPERTIES, "mobileApp", MobileAppJson.PROPERTIES);
         declared.forEach((schema, type) -> {
             JsonObject properties = schemas.getJsonObject(schema).getJsonObject("properties");
             var expected = new HashSet<>(type.propertyNames());

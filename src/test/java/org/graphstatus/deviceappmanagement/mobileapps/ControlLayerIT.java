@@ -32,13 +32,13 @@ import org.graphstatus.database.DatabaseFailures;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary.MobileAppInstallStatusJson;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.DeviceStatuses;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.MobileAppInstallStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.MobileAppInstallSummary;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary.UserAppInstallStatusJson;
-import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserAppInstallStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.GraphException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -74,9 +74,9 @@ public class ControlLayerIT {
     @Inject
     MobileApps mobileApps;
     @Inject
-    UserStatuses userStatuses;
+    UserAppInstallStatuses userStatuses;
     @Inject
-    DeviceStatuses deviceStatuses;
+    MobileAppInstallStatuses deviceStatuses;
     @Inject
     InstallCounts installCounts;
     @Inject
@@ -142,7 +142,7 @@ public class ControlLayerIT {
                         User user = random.nextBoolean() && !steady.isEmpty()
                                 ? steady.get(random.nextInt(steady.size())) : mine.get(random.nextInt(mine.size()));
                         String device = user.devices().get(random.nextInt(2));
-                        deviceStatuses.update(TENANT, app, user.id(), device, MobileAppInstallStatusJson.FORM.patch(
+                        deviceStatuses.update(TENANT, app, user.id(), device, MobileAppInstallStatusJson.PROPERTIES.patch(
                                 Json.createObjectBuilder().add("installState", counted().name()).build(), device));
                     }
                     writes.incrementAndGet();
@@ -299,7 +299,7 @@ public class ControlLayerIT {
     }
 
     private String newUser(String app) {
-        return userStatuses.create(TENANT, app, UserAppInstallStatusJson.FORM.read(
+        return userStatuses.create(TENANT, app, UserAppInstallStatusJson.PROPERTIES.read(
                 Json.createObjectBuilder().add("userName", "user").build())).getId();
     }
 
@@ -307,8 +307,8 @@ public class ControlLayerIT {
         return deviceStatuses.create(TENANT, app, user, device(state)).getId();
     }
 
-    static DeviceStatus device(ResultantAppState state) {
-        return MobileAppInstallStatusJson.FORM.read(Json.createObjectBuilder()
+    static MobileAppInstallStatus device(ResultantAppState state) {
+        return MobileAppInstallStatusJson.PROPERTIES.read(Json.createObjectBuilder()
                 .add("deviceName", "device").add("installState", state.name()).build());
     }
 
@@ -335,13 +335,13 @@ public class ControlLayerIT {
         @PersistenceContext
         EntityManager em;
         @Inject
-        UserStatuses userStatuses;
+        UserAppInstallStatuses userStatuses;
         @Inject
-        DeviceStatuses deviceStatuses;
+        MobileAppInstallStatuses deviceStatuses;
 
         @Transactional
         public User userWithTwoDevices(String app, ResultantAppState first, ResultantAppState second) {
-            String user = userStatuses.create(TENANT, app, UserAppInstallStatusJson.FORM.read(
+            String user = userStatuses.create(TENANT, app, UserAppInstallStatusJson.PROPERTIES.read(
                     Json.createObjectBuilder().add("userName", "pair").build())).getId();
             return new User(user, List.of(deviceStatuses.create(TENANT, app, user, device(first)).getId(),
                     deviceStatuses.create(TENANT, app, user, device(second)).getId()));
@@ -356,7 +356,7 @@ public class ControlLayerIT {
             if (first) {
                 meanwhile.run();
             }
-            DeviceStatus created = deviceStatuses.create(TENANT, app, user, device(ResultantAppState.installed));
+            MobileAppInstallStatus created = deviceStatuses.create(TENANT, app, user, device(ResultantAppState.installed));
             if (!first) {
                 meanwhile.run();
             }
@@ -386,13 +386,13 @@ public class ControlLayerIT {
             return List.of(
                     em.createQuery("SELECT COUNT(u) FROM UserAppInstallStatus u WHERE u.mobileAppId = :app", Long.class)
                             .setParameter("app", app).getSingleResult(),
-                    em.createQuery("SELECT COUNT(d) FROM DeviceStatus d WHERE d.mobileAppId = :app", Long.class)
+                    em.createQuery("SELECT COUNT(d) FROM MobileAppInstallStatus d WHERE d.mobileAppId = :app", Long.class)
                             .setParameter("app", app).getSingleResult());
         }
 
         @Transactional
         public long devicesUnder(String user) {
-            return em.createQuery("SELECT COUNT(d) FROM DeviceStatus d WHERE d.userStatusId = :user", Long.class)
+            return em.createQuery("SELECT COUNT(d) FROM MobileAppInstallStatus d WHERE d.userStatusId = :user", Long.class)
                     .setParameter("user", user).getSingleResult();
         }
 

@@ -26,12 +26,12 @@ import org.eclipse.persistence.sessions.Session;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary.MobileAppInstallStatusJson;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.DeviceStatuses;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.MobileAppInstallStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary.UserAppInstallStatusJson;
-import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserAppInstallStatuses;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.options.ODataQuery;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -65,9 +65,9 @@ public class TenantPredicatesIT {
     @Inject
     MobileApps apps;
     @Inject
-    UserStatuses users;
+    UserAppInstallStatuses users;
     @Inject
-    DeviceStatuses devices;
+    MobileAppInstallStatuses devices;
     @Inject
     InstallCounts counts;
     @PersistenceUnit(unitName = "graph")
@@ -115,17 +115,17 @@ public class TenantPredicatesIT {
     private void everyOperation() {
         String app = apps.create(TENANT, MobileAppJson.read(Json.createObjectBuilder()
                 .add("@odata.type", "#microsoft.graph.webApp").add("displayName", "predicates").build())).getId();
-        String user = users.create(TENANT, app, UserAppInstallStatusJson.FORM.read(
+        String user = users.create(TENANT, app, UserAppInstallStatusJson.PROPERTIES.read(
                 Json.createObjectBuilder().add("userName", "user").build())).getId();
         String onApp = devices.create(TENANT, app, null, device()).getId();
         String onUser = devices.create(TENANT, app, user, device()).getId();
         ODataQuery everything = ODataQuery.parse(parameters("$count", "true",
                 "$filter", "installState eq 'installed'", "$orderby", "deviceName desc"),
-                MobileAppInstallStatusJson.FORM.query(), MobileAppInstallStatusJson.FORM.propertyNames(), Set.of(), 999);
+                MobileAppInstallStatusJson.PROPERTIES.query(), MobileAppInstallStatusJson.PROPERTIES.propertyNames(), Set.of(), 999);
         ODataQuery appsQuery = ODataQuery.parse(parameters("$count", "true"),
                 MobileAppJson.QUERY, MobileAppJson.BASE_PROPERTIES, Set.of(), 999);
         ODataQuery usersQuery = ODataQuery.parse(parameters("$count", "true"),
-                UserAppInstallStatusJson.FORM.query(), UserAppInstallStatusJson.FORM.propertyNames(), Set.of(), 999);
+                UserAppInstallStatusJson.PROPERTIES.query(), UserAppInstallStatusJson.PROPERTIES.propertyNames(), Set.of(), 999);
 
         apps.list(TENANT, appsQuery);
         apps.count(TENANT, appsQuery);
@@ -147,7 +147,7 @@ public class TenantPredicatesIT {
         assertThrows(GraphException.class, () -> apps.get("another-tenant", app), "another tenant's id is not found");
         devices.delete(TENANT, app, null, onApp);
         users.delete(TENANT, app, user); // with the status under it
-        String second = users.create(TENANT, app, UserAppInstallStatusJson.FORM.read(
+        String second = users.create(TENANT, app, UserAppInstallStatusJson.PROPERTIES.read(
                 Json.createObjectBuilder().add("userName", "second").build())).getId();
         devices.create(TENANT, app, second, device());
         apps.delete(TENANT, app); // with everything under it
@@ -161,8 +161,8 @@ public class TenantPredicatesIT {
         return parameters;
     }
 
-    private static DeviceStatus device() {
-        return MobileAppInstallStatusJson.FORM.read(Json.createObjectBuilder().add("deviceName", "device")
+    private static MobileAppInstallStatus device() {
+        return MobileAppInstallStatusJson.PROPERTIES.read(Json.createObjectBuilder().add("deviceName", "device")
                 .add("installState", ResultantAppState.installed.name()).build());
     }
 

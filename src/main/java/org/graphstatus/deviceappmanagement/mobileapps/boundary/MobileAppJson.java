@@ -27,7 +27,7 @@ import org.graphstatus.odata.options.QueryModel;
  */
 public final class MobileAppJson {
 
-    public static final GraphType<MobileApp> FORM = GraphType.of("microsoft.graph.mobileApp", MobileApp::getId, MobileApp::new)
+    public static final GraphType<MobileApp> PROPERTIES = GraphType.of("microsoft.graph.mobileApp", MobileApp::getId, MobileApp::new)
             .string("displayName", MobileApp::getDisplayName, MobileApp::setDisplayName, MobileApp.TEXT)
             .string("description", MobileApp::getDescription, MobileApp::setDescription, MobileApp.LONG_TEXT)
             .string("publisher", MobileApp::getPublisher, MobileApp::setPublisher, MobileApp.TEXT)
@@ -53,18 +53,18 @@ public final class MobileAppJson {
             .serverKept("supersededAppCount", EntityBody::int32, app -> JsonValues.PROVIDER.createValue(0))
             .build();
 
-    public static final Set<String> BASE_PROPERTIES = FORM.propertyNames();
-    public static final QueryModel QUERY = FORM.query();
+    public static final Set<String> BASE_PROPERTIES = PROPERTIES.propertyNames();
+    public static final QueryModel QUERY = PROPERTIES.query();
 
     private MobileAppJson() {
     }
 
     public static MobileApp read(JsonObject json) {
-        EntityBody body = EntityBody.ofAbstract(json, FORM.name());
+        EntityBody body = EntityBody.ofAbstract(json, PROPERTIES.name());
         String type = MobileAppTypes.concrete(body.odataType());
         var app = new MobileApp();
         app.setOdataType(type);
-        FORM.create(body, app);
+        PROPERTIES.create(body, app);
         app.setDerivedProperties(derived(type, MobileAppTypes.defaults(type), json));
         return app;
     }
@@ -74,9 +74,9 @@ public final class MobileAppJson {
      * The derived type, if named, must be the app's own: the type of an app cannot be changed.
      */
     public static Consumer<MobileApp> patch(JsonObject json, String id) {
-        EntityBody body = EntityBody.ofAbstract(json, FORM.name());
+        EntityBody body = EntityBody.ofAbstract(json, PROPERTIES.name());
         String type = body.odataType();
-        Consumer<MobileApp> base = FORM.patch(body, id);
+        Consumer<MobileApp> base = PROPERTIES.patch(body, id);
         return app -> {
             if (type != null && !type.equals(app.getOdataType())) {
                 throw GraphException.badRequest("The @odata.type '" + type + "' does not match the app's type '"
@@ -88,7 +88,7 @@ public final class MobileAppJson {
     }
 
     public static JsonObjectBuilder write(MobileApp app) {
-        JsonObjectBuilder json = FORM.write(app).add(EntityBody.ODATA_TYPE, app.getOdataType()); // keeps its place
+        JsonObjectBuilder json = PROPERTIES.write(app).add(EntityBody.ODATA_TYPE, app.getOdataType()); // keeps its place
         parsed(app.getDerivedProperties()).asJsonObject().forEach(json::add);
         return json;
     }

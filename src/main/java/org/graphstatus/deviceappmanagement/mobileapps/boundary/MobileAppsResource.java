@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
-import org.graphstatus.odata.Answers;
+import org.graphstatus.odata.Responses;
 import org.graphstatus.database.Pages;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.Projection;
@@ -53,7 +53,7 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public Response create(JsonObject body) {
         MobileApp app = apps.create(tenant(), MobileAppJson.read(body));
-        return Answers.created(uri, PATH, app.getId(), MobileAppJson.write(app));
+        return Responses.created(uri, PATH, app.getId(), MobileAppJson.write(app));
     }
 
     @GET
@@ -61,7 +61,7 @@ public class MobileAppsResource {
             Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject list() {
         ODataQuery query = pages.options(uri.getQueryParameters(), MobileAppJson.QUERY, MobileAppJson.BASE_PROPERTIES);
-        return Answers.collection(uri, PATH, apps.list(tenant(), query), MobileAppJson::write, query.projection());
+        return Responses.collection(uri, PATH, apps.list(tenant(), query), MobileAppJson::write, query.projection());
     }
 
     /** The number of apps {@code $filter} matches, as {@code text/plain}, whatever the client accepts. */
@@ -71,7 +71,7 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE, Permissions.CONFIGURATION_READ,
             Permissions.CONFIGURATION_READ_WRITE})
     public Response count() {
-        return Answers.count(apps.count(tenant(), ODataQuery.parseCount(uri.getQueryParameters(), MobileAppJson.QUERY)));
+        return Responses.count(apps.count(tenant(), ODataQuery.parseCount(uri.getQueryParameters(), MobileAppJson.QUERY)));
     }
 
     @GET
@@ -80,7 +80,7 @@ public class MobileAppsResource {
             Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return Answers.entity(uri, PATH, MobileAppJson.write(apps.get(tenant(), id)), projection);
+        return Responses.entity(uri, PATH, MobileAppJson.write(apps.get(tenant(), id)), projection);
     }
 
     @PATCH
@@ -88,7 +88,7 @@ public class MobileAppsResource {
     @RolesAllowed({Permissions.READ_WRITE, Permissions.CONFIGURATION_READ_WRITE})
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
         MobileApp app = apps.update(tenant(), id, MobileAppJson.patch(body, id));
-        return Answers.entity(uri, PATH, MobileAppJson.write(app));
+        return Responses.entity(uri, PATH, MobileAppJson.write(app));
     }
 
     /** Deletes the app and everything under it: its user statuses and device statuses. */

@@ -1,6 +1,6 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary;
 
-import static org.graphstatus.odata.Answers.key;
+import static org.graphstatus.odata.Responses.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,9 +24,9 @@ import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppsResource;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.DeviceStatuses;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
-import org.graphstatus.odata.Answers;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.MobileAppInstallStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
+import org.graphstatus.odata.Responses;
 import org.graphstatus.database.Pages;
 import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.ODataQuery;
@@ -52,7 +52,7 @@ public class DeviceStatusesResource {
     private static final Set<String> EXPANDABLE = Set.of("app");
 
     @Inject
-    DeviceStatuses statuses;
+    MobileAppInstallStatuses statuses;
 
     @Inject
     MobileApps apps;
@@ -76,18 +76,18 @@ public class DeviceStatusesResource {
     @POST
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
-        DeviceStatus status = statuses.create(tenant(), appId, userStatusId(), MobileAppInstallStatusJson.FORM.read(body));
-        return Answers.created(uri, path(), status.getId(), MobileAppInstallStatusJson.FORM.write(status));
+        MobileAppInstallStatus status = statuses.create(tenant(), appId, userStatusId(), MobileAppInstallStatusJson.PROPERTIES.read(body));
+        return Responses.created(uri, path(), status.getId(), MobileAppInstallStatusJson.PROPERTIES.write(status));
     }
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
-        ODataQuery query = pages.options(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query(),
-                MobileAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
-        Page<DeviceStatus> page = statuses.list(tenant(), appId, userStatusId(), query);
+        ODataQuery query = pages.options(uri.getQueryParameters(), MobileAppInstallStatusJson.PROPERTIES.query(),
+                MobileAppInstallStatusJson.PROPERTIES.propertyNames(), EXPANDABLE);
+        Page<MobileAppInstallStatus> page = statuses.list(tenant(), appId, userStatusId(), query);
         JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(tenant(), appId)).build() : null;
-        return Answers.collection(uri, path(), page, status -> withApp(status, app), query.projection());
+        return Responses.collection(uri, path(), page, status -> withApp(status, app), query.projection());
     }
 
     /** The number of statuses {@code $filter} matches, as {@code text/plain}, whatever the client accepts. */
@@ -96,18 +96,18 @@ public class DeviceStatusesResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public Response count() {
-        return Answers.count(statuses.count(tenant(), appId, userStatusId(),
-                ODataQuery.parseCount(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.query())));
+        return Responses.count(statuses.count(tenant(), appId, userStatusId(),
+                ODataQuery.parseCount(uri.getQueryParameters(), MobileAppInstallStatusJson.PROPERTIES.query())));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        Projection projection = Projection.of(uri.getQueryParameters(), MobileAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
-        DeviceStatus status = statuses.get(tenant(), appId, userStatusId(), id);
+        Projection projection = Projection.of(uri.getQueryParameters(), MobileAppInstallStatusJson.PROPERTIES.propertyNames(), EXPANDABLE);
+        MobileAppInstallStatus status = statuses.get(tenant(), appId, userStatusId(), id);
         JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(tenant(), appId)).build() : null;
-        return Answers.entity(uri, path(), withApp(status, app), projection);
+        return Responses.entity(uri, path(), withApp(status, app), projection);
     }
 
     /** The status's {@code app} navigation: the mobileApp it belongs to, as its derived type. */
@@ -116,7 +116,7 @@ public class DeviceStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject app(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return Answers.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(tenant(), appId, userStatusId(), id)),
+        return Responses.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(tenant(), appId, userStatusId(), id)),
                 projection);
     }
 
@@ -124,8 +124,8 @@ public class DeviceStatusesResource {
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        DeviceStatus status = statuses.update(tenant(), appId, userStatusId(), id, MobileAppInstallStatusJson.FORM.patch(body, id));
-        return Answers.entity(uri, path(), MobileAppInstallStatusJson.FORM.write(status));
+        MobileAppInstallStatus status = statuses.update(tenant(), appId, userStatusId(), id, MobileAppInstallStatusJson.PROPERTIES.patch(body, id));
+        return Responses.entity(uri, path(), MobileAppInstallStatusJson.PROPERTIES.write(status));
     }
 
     @DELETE
@@ -136,8 +136,8 @@ public class DeviceStatusesResource {
     }
 
     /** The status's wire form, with its app embedded as {@code app} when {@code $expand} asks for it. */
-    private static JsonObjectBuilder withApp(DeviceStatus status, JsonObject app) {
-        JsonObjectBuilder json = MobileAppInstallStatusJson.FORM.write(status);
+    private static JsonObjectBuilder withApp(MobileAppInstallStatus status, JsonObject app) {
+        JsonObjectBuilder json = MobileAppInstallStatusJson.PROPERTIES.write(status);
         return app == null ? json : json.add("app", app);
     }
 

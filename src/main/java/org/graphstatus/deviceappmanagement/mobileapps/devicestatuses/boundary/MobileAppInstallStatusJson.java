@@ -1,6 +1,6 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary;
 
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppStateDetail;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
@@ -19,26 +19,26 @@ public final class MobileAppInstallStatusJson {
 
     private static final String STATE = "microsoft.graph.resultantAppState";
 
-    public static final GraphType<DeviceStatus> FORM = GraphType.of("microsoft.graph.mobileAppInstallStatus", DeviceStatus::getId,
-                    DeviceStatus::new)
-            .string("deviceName", DeviceStatus::getDeviceName, DeviceStatus::setDeviceName, MobileApp.TEXT)
-            .string("deviceId", DeviceStatus::getDeviceId, DeviceStatus::setDeviceId, MobileApp.TEXT)
-            .dateTimeOffset("lastSyncDateTime", DeviceStatus::getLastSyncDateTime, DeviceStatus::setLastSyncDateTime,
+    public static final GraphType<MobileAppInstallStatus> PROPERTIES = GraphType.of("microsoft.graph.mobileAppInstallStatus", MobileAppInstallStatus::getId,
+                    MobileAppInstallStatus::new)
+            .string("deviceName", MobileAppInstallStatus::getDeviceName, MobileAppInstallStatus::setDeviceName, MobileApp.TEXT)
+            .string("deviceId", MobileAppInstallStatus::getDeviceId, MobileAppInstallStatus::setDeviceId, MobileApp.TEXT)
+            .dateTimeOffset("lastSyncDateTime", MobileAppInstallStatus::getLastSyncDateTime, MobileAppInstallStatus::setLastSyncDateTime,
                     DateTimeOffset.MIN, "lastSyncTicks")
             .member("mobileAppInstallStatusValue", ResultantAppState.class, STATE,
-                    DeviceStatus::getMobileAppInstallStatusValue, DeviceStatus::setMobileAppInstallStatusValue,
+                    MobileAppInstallStatus::getMobileAppInstallStatusValue, MobileAppInstallStatus::setMobileAppInstallStatusValue,
                     ResultantAppState.unknown)
             .member("installState", ResultantAppState.class, STATE,
-                    DeviceStatus::getInstallState, DeviceStatus::setInstallState, ResultantAppState.unknown)
+                    MobileAppInstallStatus::getInstallState, MobileAppInstallStatus::setInstallState, ResultantAppState.unknown)
             .member("installStateDetail", ResultantAppStateDetail.class, "microsoft.graph.resultantAppStateDetail",
-                    DeviceStatus::getInstallStateDetail, DeviceStatus::setInstallStateDetail,
+                    MobileAppInstallStatus::getInstallStateDetail, MobileAppInstallStatus::setInstallStateDetail,
                     ResultantAppStateDetail.noAdditionalDetails)
-            .int32("errorCode", DeviceStatus::getErrorCode, DeviceStatus::setErrorCode, 0)
-            .string("osVersion", DeviceStatus::getOsVersion, DeviceStatus::setOsVersion, MobileApp.TEXT)
-            .string("osDescription", DeviceStatus::getOsDescription, DeviceStatus::setOsDescription, MobileApp.TEXT)
-            .string("userName", DeviceStatus::getUserName, DeviceStatus::setUserName, MobileApp.TEXT)
-            .string("userPrincipalName", DeviceStatus::getUserPrincipalName, DeviceStatus::setUserPrincipalName, MobileApp.TEXT)
-            .string("displayVersion", DeviceStatus::getDisplayVersion, DeviceStatus::setDisplayVersion, MobileApp.TEXT)
+            .int32("errorCode", MobileAppInstallStatus::getErrorCode, MobileAppInstallStatus::setErrorCode, 0)
+            .string("osVersion", MobileAppInstallStatus::getOsVersion, MobileAppInstallStatus::setOsVersion, MobileApp.TEXT)
+            .string("osDescription", MobileAppInstallStatus::getOsDescription, MobileAppInstallStatus::setOsDescription, MobileApp.TEXT)
+            .string("userName", MobileAppInstallStatus::getUserName, MobileAppInstallStatus::setUserName, MobileApp.TEXT)
+            .string("userPrincipalName", MobileAppInstallStatus::getUserPrincipalName, MobileAppInstallStatus::setUserPrincipalName, MobileApp.TEXT)
+            .string("displayVersion", MobileAppInstallStatus::getDisplayVersion, MobileAppInstallStatus::setDisplayVersion, MobileApp.TEXT)
             .rule(MobileAppInstallStatusJson::mirrorStates)
             .build();
 
@@ -46,7 +46,7 @@ public final class MobileAppInstallStatusJson {
     }
 
     /** One state under an old and a new name: a body that names only one of them sets both. */
-    private static void mirrorStates(EntityBody body, DeviceStatus status) {
+    private static void mirrorStates(EntityBody body, MobileAppInstallStatus status) {
         if (body.has("installState") && !body.has("mobileAppInstallStatusValue")) {
             status.setMobileAppInstallStatusValue(status.getInstallState());
         } else if (body.has("mobileAppInstallStatusValue") && !body.has("installState")) {

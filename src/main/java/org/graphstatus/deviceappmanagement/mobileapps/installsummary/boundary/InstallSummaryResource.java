@@ -5,7 +5,7 @@ import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.enti
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.notApplicable;
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.notInstalled;
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.pendingInstall;
-import static org.graphstatus.odata.Answers.key;
+import static org.graphstatus.odata.Responses.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,7 +23,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.Ins
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.MobileAppInstallSummary;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.JsonValues;
-import org.graphstatus.odata.Answers;
+import org.graphstatus.odata.Responses;
 import org.graphstatus.security.Permissions;
 import org.graphstatus.security.Tenants;
 
@@ -62,7 +62,7 @@ public class InstallSummaryResource {
                 .add("notApplicableUserCount", summary.users(notApplicable))
                 .add("notInstalledUserCount", summary.users(notInstalled))
                 .add("pendingInstallUserCount", summary.users(pendingInstall));
-        return Answers.entity(uri, "deviceAppManagement/" + key("mobileApps", appId) + "/installSummary", json);
+        return Responses.entity(uri, "deviceAppManagement/" + key("mobileApps", appId) + "/installSummary", json);
     }
 
     /** The caller's tenant, whose rows alone this request reaches. */

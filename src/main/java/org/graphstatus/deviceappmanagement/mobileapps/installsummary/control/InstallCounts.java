@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.graphstatus.database.QueryBulkhead;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 
@@ -48,7 +48,7 @@ public class InstallCounts {
         var devices = new EnumMap<ResultantAppState, Long>(ResultantAppState.class);
         Map<String, ResultantAppState> userStates = new HashMap<>();
         // it counts every status of the app: as costly as a /$count, and bounded with them
-        bulkhead.admit(() -> em.createNamedQuery(DeviceStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE, Object[].class)
+        bulkhead.admit(() -> em.createNamedQuery(MobileAppInstallStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE, Object[].class)
                 .setParameter("tenant", tenant)
                 .setParameter("appId", appId)
                 .getResultList())
@@ -73,7 +73,7 @@ public class InstallCounts {
         }
         var counts = new HashMap<String, Map<ResultantAppState, Long>>();
         // the users are one tenant's: they were read with its key
-        em.createNamedQuery(DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE, Object[].class)
+        em.createNamedQuery(MobileAppInstallStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE, Object[].class)
                 .setParameter("tenant", users.iterator().next().getTenantId())
                 .setParameter("userStatusIds", users.stream().map(UserAppInstallStatus::getId).toList())
                 .getResultList()

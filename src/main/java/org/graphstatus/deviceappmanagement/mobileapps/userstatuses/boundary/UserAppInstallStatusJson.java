@@ -16,7 +16,7 @@ import org.graphstatus.odata.JsonValues;
  */
 public final class UserAppInstallStatusJson {
 
-    public static final GraphType<UserAppInstallStatus> FORM = GraphType.of("microsoft.graph.userAppInstallStatus",
+    public static final GraphType<UserAppInstallStatus> PROPERTIES = GraphType.of("microsoft.graph.userAppInstallStatus",
                     UserAppInstallStatus::getId, UserAppInstallStatus::new)
             .string("userName", UserAppInstallStatus::getUserName, UserAppInstallStatus::setUserName, MobileApp.TEXT)
             .string("userPrincipalName", UserAppInstallStatus::getUserPrincipalName,

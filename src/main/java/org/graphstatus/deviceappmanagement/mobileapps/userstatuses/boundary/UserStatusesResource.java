@@ -1,6 +1,6 @@
 package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary;
 
-import static org.graphstatus.odata.Answers.key;
+import static org.graphstatus.odata.Responses.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,9 +25,9 @@ import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppsResource;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
-import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserAppInstallStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
-import org.graphstatus.odata.Answers;
+import org.graphstatus.odata.Responses;
 import org.graphstatus.database.Pages;
 import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.ODataQuery;
@@ -46,7 +46,7 @@ public class UserStatusesResource {
     private static final Set<String> EXPANDABLE = Set.of("app");
 
     @Inject
-    UserStatuses statuses;
+    UserAppInstallStatuses statuses;
 
     @Inject
     InstallCounts counts;
@@ -69,19 +69,19 @@ public class UserStatusesResource {
     @POST
     @RolesAllowed(Permissions.READ_WRITE)
     public Response create(JsonObject body) {
-        UserAppInstallStatus status = statuses.create(tenant(), appId, UserAppInstallStatusJson.FORM.read(body));
-        return Answers.created(uri, path(), status.getId(), UserAppInstallStatusJson.FORM.write(status));
+        UserAppInstallStatus status = statuses.create(tenant(), appId, UserAppInstallStatusJson.PROPERTIES.read(body));
+        return Responses.created(uri, path(), status.getId(), UserAppInstallStatusJson.PROPERTIES.write(status));
     }
 
     @GET
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject list() {
-        ODataQuery query = pages.options(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query(),
-                UserAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
+        ODataQuery query = pages.options(uri.getQueryParameters(), UserAppInstallStatusJson.PROPERTIES.query(),
+                UserAppInstallStatusJson.PROPERTIES.propertyNames(), EXPANDABLE);
         Page<UserAppInstallStatus> page = statuses.list(tenant(), appId, query);
         counts.counted(page.rows());
         JsonObject app = query.projection().expands("app") ? MobileAppJson.write(apps.get(tenant(), appId)).build() : null;
-        return Answers.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.FORM.write(user), app),
+        return Responses.collection(uri, path(), page, user -> withApp(UserAppInstallStatusJson.PROPERTIES.write(user), app),
                 query.projection());
     }
 
@@ -91,18 +91,18 @@ public class UserStatusesResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public Response count() {
-        return Answers.count(statuses.count(tenant(), appId,
-                ODataQuery.parseCount(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.query())));
+        return Responses.count(statuses.count(tenant(), appId,
+                ODataQuery.parseCount(uri.getQueryParameters(), UserAppInstallStatusJson.PROPERTIES.query())));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject get(@PathParam("id") String id) {
-        Projection projection = Projection.of(uri.getQueryParameters(), UserAppInstallStatusJson.FORM.propertyNames(), EXPANDABLE);
+        Projection projection = Projection.of(uri.getQueryParameters(), UserAppInstallStatusJson.PROPERTIES.propertyNames(), EXPANDABLE);
         UserAppInstallStatus status = counts.counted(statuses.get(tenant(), appId, id));
         JsonObject app = projection.expands("app") ? MobileAppJson.write(apps.get(tenant(), appId)).build() : null;
-        return Answers.entity(uri, path(), withApp(UserAppInstallStatusJson.FORM.write(status), app), projection);
+        return Responses.entity(uri, path(), withApp(UserAppInstallStatusJson.PROPERTIES.write(status), app), projection);
     }
 
     /** The user status's {@code app} navigation: the mobileApp it belongs to, as its derived type. */
@@ -111,15 +111,15 @@ public class UserStatusesResource {
     @RolesAllowed({Permissions.READ, Permissions.READ_WRITE})
     public JsonObject app(@PathParam("id") String id) {
         Projection projection = Projection.of(uri.getQueryParameters(), MobileAppJson.BASE_PROPERTIES, Set.of());
-        return Answers.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(tenant(), appId, id)), projection);
+        return Responses.entity(uri, MobileAppsResource.PATH, MobileAppJson.write(statuses.app(tenant(), appId, id)), projection);
     }
 
     @PATCH
     @Path("{id}")
     @RolesAllowed(Permissions.READ_WRITE)
     public JsonObject update(@PathParam("id") String id, JsonObject body) {
-        UserAppInstallStatus status = statuses.update(tenant(), appId, id, UserAppInstallStatusJson.FORM.patch(body, id));
-        return Answers.entity(uri, path(), UserAppInstallStatusJson.FORM.write(counts.counted(status)));
+        UserAppInstallStatus status = statuses.update(tenant(), appId, id, UserAppInstallStatusJson.PROPERTIES.patch(body, id));
+        return Responses.entity(uri, path(), UserAppInstallStatusJson.PROPERTIES.write(counts.counted(status)));
     }
 
     @DELETE

@@ -36,7 +36,7 @@ public class UserAppInstallStatus {
     @Column(length = 36)
     private String id;
 
-    /** The app's key, not a relationship, for the reasons DeviceStatus gives (fk_user_status_app keeps it whole). */
+    /** The app's key, not a relationship, for the reasons MobileAppInstallStatus gives (fk_user_status_app keeps it whole). */
     @Column(name = "mobile_app_id", nullable = false, length = 36, updatable = false)
     private String mobileAppId;
 

@@ -10,7 +10,7 @@ import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppStateDetail;
 import org.graphstatus.odata.GraphException;
@@ -21,7 +21,7 @@ class MobileAppInstallStatusJsonTest {
 
     @Test
     void aCreateTakesTheMetadataDefaultsAndMirrorsTheState() {
-        DeviceStatus status = MobileAppInstallStatusJson.FORM.read(json("{\"mobileAppInstallStatusValue\":\"failed\"}"));
+        MobileAppInstallStatus status = MobileAppInstallStatusJson.PROPERTIES.read(json("{\"mobileAppInstallStatusValue\":\"failed\"}"));
 
         assertEquals(0, status.getErrorCode());
         assertEquals("0001-01-01T00:00:00Z", status.getLastSyncDateTime().text());
@@ -33,16 +33,16 @@ class MobileAppInstallStatusJsonTest {
     @Test
     void aCreateIgnoresTheKeyAndAcceptsTheTypeWithOrWithoutTheHash() {
         for (String type : new String[] {"#microsoft.graph.mobileAppInstallStatus", "microsoft.graph.mobileAppInstallStatus"}) {
-            DeviceStatus status = MobileAppInstallStatusJson.FORM.read(json("{\"@odata.type\":\"" + type + "\",\"id\":\"mine\"}"));
+            MobileAppInstallStatus status = MobileAppInstallStatusJson.PROPERTIES.read(json("{\"@odata.type\":\"" + type + "\",\"id\":\"mine\"}"));
             assertEquals(null, status.getId());
         }
-        assertThrows(GraphException.class, () -> MobileAppInstallStatusJson.FORM.read(json("{\"@odata.type\":\"microsoft.graph.webApp\"}")));
+        assertThrows(GraphException.class, () -> MobileAppInstallStatusJson.PROPERTIES.read(json("{\"@odata.type\":\"microsoft.graph.webApp\"}")));
     }
 
     @Test
     void aPatchChangesOnlyWhatItNamesAndCannotFailOnceRead() {
-        DeviceStatus status = MobileAppInstallStatusJson.FORM.read(json("{\"deviceName\":\"a\",\"installState\":\"failed\",\"errorCode\":7}"));
-        var changes = MobileAppInstallStatusJson.FORM.patch(json("{\"id\":\"s1\",\"installState\":\"installed\"}"), "s1");
+        MobileAppInstallStatus status = MobileAppInstallStatusJson.PROPERTIES.read(json("{\"deviceName\":\"a\",\"installState\":\"failed\",\"errorCode\":7}"));
+        var changes = MobileAppInstallStatusJson.PROPERTIES.patch(json("{\"id\":\"s1\",\"installState\":\"installed\"}"), "s1");
 
         changes.accept(status);
 
@@ -55,12 +55,12 @@ class MobileAppInstallStatusJsonTest {
     @Test
     void aPatchWithAnotherKeyOrANullForANonNullablePropertyIsRefusedBeforeAnythingIsFound() {
         GraphException otherKey = assertThrows(GraphException.class,
-                () -> MobileAppInstallStatusJson.FORM.patch(json("{\"id\":\"s2\"}"), "s1"));
+                () -> MobileAppInstallStatusJson.PROPERTIES.patch(json("{\"id\":\"s2\"}"), "s1"));
         assertEquals(400, otherKey.status());
         assertTrue(otherKey.getMessage().contains("'id'"));
         for (String bad : new String[] {"{\"errorCode\":null}", "{\"color\":\"red\"}", "{\"errorCode\":\"5\"}",
                 "{\"installStateDetail\":\"removedByAliens\"}", "{\"lastSyncDateTime\":\"2017-01-01T00:02:49\"}"}) {
-            assertThrows(GraphException.class, () -> MobileAppInstallStatusJson.FORM.patch(json(bad), "s1"), bad);
+            assertThrows(GraphException.class, () -> MobileAppInstallStatusJson.PROPERTIES.patch(json(bad), "s1"), bad);
         }
     }
 
@@ -68,8 +68,8 @@ class MobileAppInstallStatusJsonTest {
     void theQueryModelAndTheSelectableNamesComeFromTheTable() {
         assertEquals(Set.of("id", "deviceName", "deviceId", "lastSyncDateTime", "mobileAppInstallStatusValue",
                 "installState", "installStateDetail", "errorCode", "osVersion", "osDescription", "userName",
-                "userPrincipalName", "displayVersion"), MobileAppInstallStatusJson.FORM.propertyNames());
-        assertEquals("lastSyncTicks", MobileAppInstallStatusJson.FORM.query().property("lastSyncDateTime").orElseThrow().attribute());
+                "userPrincipalName", "displayVersion"), MobileAppInstallStatusJson.PROPERTIES.propertyNames());
+        assertEquals("lastSyncTicks", MobileAppInstallStatusJson.PROPERTIES.query().property("lastSyncDateTime").orElseThrow().attribute());
         assertEquals(Arrays.stream(ResultantAppStateDetail.values()).map(Enum::name).collect(Collectors.toSet()),
                 Arrays.stream(com.microsoft.graph.beta.models.ResultantAppStateDetail.values())
                         .map(com.microsoft.graph.beta.models.ResultantAppStateDetail::getValue).collect(Collectors.toSet()),

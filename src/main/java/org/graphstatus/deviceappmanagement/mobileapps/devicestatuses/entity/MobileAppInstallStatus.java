@@ -19,22 +19,22 @@ import org.graphstatus.odata.DateTimeOffset;
 @Entity
 @Table(name = "mobile_app_install_status") // columns and indexes: db/migration, JPA never generates schema
 @IdClass(TenantKey.class)
-@NamedQuery(name = DeviceStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE,
-        query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM DeviceStatus d "
+@NamedQuery(name = MobileAppInstallStatus.COUNT_BY_USER_STATUS_AND_INSTALL_STATE,
+        query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM MobileAppInstallStatus d "
                 + "WHERE d.tenantId = :tenant AND d.userStatusId IN :userStatusIds GROUP BY d.userStatusId, d.installState")
-@NamedQuery(name = DeviceStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE,
-        query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM DeviceStatus d "
+@NamedQuery(name = MobileAppInstallStatus.COUNT_APP_BY_USER_AND_INSTALL_STATE,
+        query = "SELECT d.userStatusId, d.installState, COUNT(d) FROM MobileAppInstallStatus d "
                 + "WHERE d.tenantId = :tenant AND d.mobileAppId = :appId GROUP BY d.userStatusId, d.installState")
-@NamedQuery(name = DeviceStatus.DELETE_BY_MOBILE_APP,
-        query = "DELETE FROM DeviceStatus d WHERE d.tenantId = :tenant AND d.mobileAppId = :appId")
-@NamedQuery(name = DeviceStatus.DELETE_BY_USER_STATUS,
-        query = "DELETE FROM DeviceStatus d WHERE d.tenantId = :tenant AND d.userStatusId = :userStatusId")
-public class DeviceStatus {
+@NamedQuery(name = MobileAppInstallStatus.DELETE_BY_MOBILE_APP,
+        query = "DELETE FROM MobileAppInstallStatus d WHERE d.tenantId = :tenant AND d.mobileAppId = :appId")
+@NamedQuery(name = MobileAppInstallStatus.DELETE_BY_USER_STATUS,
+        query = "DELETE FROM MobileAppInstallStatus d WHERE d.tenantId = :tenant AND d.userStatusId = :userStatusId")
+public class MobileAppInstallStatus {
 
-    public static final String COUNT_BY_USER_STATUS_AND_INSTALL_STATE = "DeviceStatus.countByUserStatusAndInstallState";
-    public static final String COUNT_APP_BY_USER_AND_INSTALL_STATE = "DeviceStatus.countAppByUserAndInstallState";
-    public static final String DELETE_BY_MOBILE_APP = "DeviceStatus.deleteByMobileApp";
-    public static final String DELETE_BY_USER_STATUS = "DeviceStatus.deleteByUserStatus";
+    public static final String COUNT_BY_USER_STATUS_AND_INSTALL_STATE = "MobileAppInstallStatus.countByUserStatusAndInstallState";
+    public static final String COUNT_APP_BY_USER_AND_INSTALL_STATE = "MobileAppInstallStatus.countAppByUserAndInstallState";
+    public static final String DELETE_BY_MOBILE_APP = "MobileAppInstallStatus.deleteByMobileApp";
+    public static final String DELETE_BY_USER_STATUS = "MobileAppInstallStatus.deleteByUserStatus";
 
     @Id
     @Column(name = "tenant_id", length = 64, updatable = false)

@@ -17,11 +17,11 @@ import org.graphstatus.odata.options.Projection;
  * {@code /$count}, each with its {@code @odata.context}: the service's {@code $metadata} URL and the Graph
  * path of what is returned, e.g. {@code .../beta/$metadata#deviceAppManagement/mobileApps('id')/deviceStatuses/$entity}.
  */
-public final class Answers {
+public final class Responses {
 
     public static final String CONTEXT = "@odata.context";
 
-    private Answers() {
+    private Responses() {
     }
 
     /** A single entity of the entity set at {@code path}, its properties following the context. */

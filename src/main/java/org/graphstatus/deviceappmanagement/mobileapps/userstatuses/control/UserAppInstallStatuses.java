@@ -25,7 +25,7 @@ import org.graphstatus.odata.options.ODataQuery;
 
 /** Stores and finds user statuses, always within their app and the caller's tenant. */
 @ApplicationScoped
-public class UserStatuses {
+public class UserAppInstallStatuses {
 
     @PersistenceContext
     EntityManager em;

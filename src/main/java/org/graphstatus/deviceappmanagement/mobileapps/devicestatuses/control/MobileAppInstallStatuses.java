@@ -16,9 +16,9 @@ import org.graphstatus.database.GroupCommit;
 import org.graphstatus.database.ParentRows;
 import org.graphstatus.database.TenantKey;
 import org.graphstatus.database.TimeOrderedIds;
-import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.DeviceStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatusDeleting;
-import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatuses;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserAppInstallStatuses;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.database.Pages;
 import org.graphstatus.odata.Page;
@@ -29,7 +29,7 @@ import org.graphstatus.odata.options.ODataQuery;
  * of that app. The parents are checked first, so a status never points at what does not exist.
  */
 @ApplicationScoped
-public class DeviceStatuses {
+public class MobileAppInstallStatuses {
 
     @PersistenceContext
     EntityManager em;
@@ -41,7 +41,7 @@ public class DeviceStatuses {
     MobileApps mobileApps;
 
     @Inject
-    UserStatuses userStatuses;
+    UserAppInstallStatuses userStatuses;
 
     @Inject
     GroupCommit groupCommit;
@@ -50,11 +50,11 @@ public class DeviceStatuses {
      * Stores a new status; returns after the commit that holds it. Concurrent creates share a commit
      * ({@link GroupCommit}); one that fails there is made again alone and fails on its own.
      */
-    public DeviceStatus create(String tenant, String appId, String userStatusId, DeviceStatus status) {
+    public MobileAppInstallStatus create(String tenant, String appId, String userStatusId, MobileAppInstallStatus status) {
         return groupCommit.write(() -> insert(tenant, appId, userStatusId, status));
     }
 
-    private DeviceStatus insert(String tenant, String appId, String userStatusId, DeviceStatus status) {
+    private MobileAppInstallStatus insert(String tenant, String appId, String userStatusId, MobileAppInstallStatus status) {
         if (userStatusId == null) {
             mobileApps.get(tenant, appId);
         } else {
@@ -72,15 +72,15 @@ public class DeviceStatuses {
     }
 
     /** One page of the statuses under the parent that the query options choose. */
-    public Page<DeviceStatus> list(String tenant, String appId, String userStatusId, ODataQuery query) {
+    public Page<MobileAppInstallStatus> list(String tenant, String appId, String userStatusId, ODataQuery query) {
         Parent parent = parent(tenant, appId, userStatusId);
-        return pages.read(em, DeviceStatus.class, query, tenant, parent.attribute(), parent.id());
+        return pages.read(em, MobileAppInstallStatus.class, query, tenant, parent.attribute(), parent.id());
     }
 
     /** How many statuses under the parent {@code $filter} matches ({@code /$count}). */
     public long count(String tenant, String appId, String userStatusId, ODataQuery query) {
         Parent parent = parent(tenant, appId, userStatusId);
-        return pages.count(em, DeviceStatus.class, query, tenant, parent.attribute(), parent.id());
+        return pages.count(em, MobileAppInstallStatus.class, query, tenant, parent.attribute(), parent.id());
     }
 
     /** The statuses' attribute that holds the parent's key, and that key. */
@@ -104,9 +104,9 @@ public class DeviceStatuses {
 
     /** Applies {@code changes} (which may refuse them) to the status and commits them together. */
     @Transactional
-    public DeviceStatus update(String tenant, String appId, String userStatusId, String id,
-            Consumer<DeviceStatus> changes) {
-        DeviceStatus status = get(tenant, appId, userStatusId, id);
+    public MobileAppInstallStatus update(String tenant, String appId, String userStatusId, String id,
+            Consumer<MobileAppInstallStatus> changes) {
+        MobileAppInstallStatus status = get(tenant, appId, userStatusId, id);
         changes.accept(status);
         return status;
     }
@@ -119,19 +119,19 @@ public class DeviceStatuses {
 
     /** An app's device statuses go first when it is deleted: the user statuses they point at go after them. */
     void appDeleting(@Observes @Priority(Interceptor.Priority.APPLICATION) MobileAppDeleting app) {
-        em.createNamedQuery(DeviceStatus.DELETE_BY_MOBILE_APP).setParameter("tenant", app.tenant())
+        em.createNamedQuery(MobileAppInstallStatus.DELETE_BY_MOBILE_APP).setParameter("tenant", app.tenant())
                 .setParameter("appId", app.appId()).executeUpdate();
     }
 
     void userStatusDeleting(@Observes UserStatusDeleting user) {
-        em.createNamedQuery(DeviceStatus.DELETE_BY_USER_STATUS).setParameter("tenant", user.tenant())
+        em.createNamedQuery(MobileAppInstallStatus.DELETE_BY_USER_STATUS).setParameter("tenant", user.tenant())
                 .setParameter("userStatusId", user.userStatusId())
                 .executeUpdate();
     }
 
     /** @throws GraphException 404 unless the status exists under exactly this parent, in the tenant */
-    public DeviceStatus get(String tenant, String appId, String userStatusId, String id) {
-        DeviceStatus status = em.find(DeviceStatus.class, new TenantKey(tenant, id));
+    public MobileAppInstallStatus get(String tenant, String appId, String userStatusId, String id) {
+        MobileAppInstallStatus status = em.find(MobileAppInstallStatus.class, new TenantKey(tenant, id));
         boolean underParent = status != null && status.getMobileAppId().equals(appId)
                 && (userStatusId == null || userStatusId.equals(status.getUserStatusId()));
         if (!underParent) {
