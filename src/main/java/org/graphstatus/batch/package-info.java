@@ -15,6 +15,10 @@
  * <li>A request runs only after the requests it depends on answered 2xx; otherwise it does not run and answers 424.</li>
  * <li>Nothing is atomic: one request's failure never undoes another's work (Graph's rule).</li>
  * <li>Each request has a request context, a request-id and request-scoped beans of its own.</li>
+ * <li>Each request's caller is the batch's, as JAX-RS's {@code SecurityContext} gives it ({@link Caller}). The
+ *     threads the requests run on do not carry the batch's Jakarta Security caller (a pooled thread keeps the
+ *     context it was made in): code under a route asks JAX-RS, never Jakarta Security's {@code SecurityContext},
+ *     which is why Payara's own {@code @RolesAllowed} check is off (payara-web.xml).</li>
  * <li>Throttling counts each request of the batch, and not the {@code $batch} POST. A 429 comes back in its
  *     slot with its {@code Retry-After}.</li>
  * </ul>
