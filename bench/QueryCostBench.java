@@ -18,7 +18,7 @@ import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.PayaraProcess;
 
 /**
- * Issue 13, item 7: do expensive queries stop cheap requests? On a large app (ScaleBench's load), a GET of
+ * Do expensive queries stop cheap requests? On a large app (ScaleBench's load), a GET of
  * one status by id is timed sequentially, first alone, then while 40 clients loop over expensive collection
  * requests ({@code contains()} with {@code $count=true}, an {@code $orderby} no index serves on H2, a
  * {@code /$count}). Each database is measured with each {@code graph.query.concurrent-collections} setting of

@@ -19,12 +19,12 @@ import org.graphstatus.testing.Tokens;
 
 /**
  * Fills a database with N statuses under one app of tenant A (in SQL, server-side: an HTTP load of a million
- * creates is issue 6's business), copies it, and adds as many statuses of tenant B to the copy, under an app
+ * creates is bench/speed.sh's business), copies it, and adds as many statuses of tenant B to the copy, under an app
  * with the same id (the (tenant, id) keys allow it, and it is the hardest case for isolation: only tenant_id
  * tells the rows apart). Then it starts the service on each, as the README starts it, and times collection
  * reads with A's tokens on both servers at once, each request on one and then on the other (which goes first
- * alternates): the first page, pages further on reached by following @odata.nextLink ($skiptoken), filters
- * (issue 16, item 5). Side by side, because rounds minutes apart on this shared machine differed by up to
+ * alternates): the first page, pages further on reached by following @odata.nextLink ($skiptoken), filters.
+ * Side by side, because rounds minutes apart on this shared machine differed by up to
  * 2x in either direction. Before timing, it checks that A sees only its own N rows on both.
  */
 public class ScaleBench {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# H2's file under creates (issue 13): starts the service on the embedded H2 (server-config/h2.asadmin, a new
+# H2's file under creates: starts the service on the embedded H2 (server-config/h2.asadmin, a new
 # data folder), creates device statuses with wrk (2 threads, 16 connections) for DURATION seconds, and prints
 # one row a WAR: creates, creates/s, the size of graph.mv.db at the end of the load and its largest during it,
 # 15 s after the load (the server still running), and after SHUTDOWN COMPACT (the size of the data), with the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Query cost (issue 13, item 7): does a GET by id keep answering while 40 clients loop over expensive
+# Query cost: does a GET by id keep answering while 40 clients loop over expensive
 # collection queries on a large app? On H2 and on PostgreSQL, each with every graph.query.concurrent-collections
 # setting of BENCH_LIMITS (default: 1000, i.e. no bound; the default, one per processor; and 8, the default until
 # 2026-12-03), side by side in one run. Prints a table and writes it to bench/results/query-cost-<date>.md. Not a
@@ -12,9 +12,8 @@ source bench/java.sh
 ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-"$JDK/bin/javac" -d target/bench-classes -cp "$classpath" bench/ScaleBench.java bench/QueryCostBench.java
 mkdir -p bench/results
-"$JDK/bin/java" -cp "target/bench-classes:$classpath" \
+"$JDK/bin/java" -cp "$classpath" \
     -Dpayara.microJar="$PWD/target/payara-micro.jar" -Dgraph.war="$PWD/target/graph-install-status.war" \
     -Dgraph.addlibs="$PWD/target/postgresql.jar" -Dbench.rows="${BENCH_ROWS:-200000}" \
     -Dbench.limits="${BENCH_LIMITS:-1000,default,8}" -Dbench.seconds="${BENCH_SECONDS:-40}" \

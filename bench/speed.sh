@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Speed (issue 6): the service on the embedded H2 and on PostgreSQL side by side, measured with wrk
+# Speed: the service on the embedded H2 and on PostgreSQL side by side, measured with wrk
 # (2 threads, 16 connections) in one run: create on each route, get by id, list the first page, and the
 # ceiling, a no-op POST that only the benchmark deployment has, with and without the token check. After a
 # warm-up, every request kind runs once per round against each server, in turn; two rounds at least.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Traffic (issues 12 and 15): creates one at a time and through $batch (20 creates a batch), on H2 and on
+# Traffic: creates one at a time and through $batch (20 creates a batch), on H2 and on
 # PostgreSQL, three servers each, side by side in one run: as configured by default (group commit on,
 # throttling off), with throttling on (graph.throttling=intune with limits too high to be reached, so every
 # request pays for the counting and none is refused), and without group commit (graph.group-commit.max-size=1:

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * H2FileGrowth's measurement on Apache Derby, the embedded database that issue 13 names as the alternative:
+ * H2FileGrowth's measurement on Apache Derby, the embedded database named as H2's alternative:
  * it writes a log and updates its table pages in place, where H2 2.2 writes a new chunk a commit. The same
  * schema (the service's migrations V1-V4, ported where Derby refuses them: VARCHAR(65536) and
  * V4's VARCHAR(4194304) are longer than Derby's longest VARCHAR, 32672, and V3 drops an index Derby never made) and the same work: 16 JDBC threads

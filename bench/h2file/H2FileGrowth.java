@@ -19,7 +19,7 @@ import org.h2.mvstore.MVStore;
 /**
  * How H2's file grows under creates, without the service: 16 JDBC threads each read the app, insert one
  * status and commit (what a create asks of the database, without the group commit), on a fresh schema made
- * from all the service's migrations, until the table holds the given row counts (issue 13, item 15).
+ * from all the service's migrations, until the table holds the given row counts.
  *   ./mvnw compile  # for the service's TimeOrderedIds
  *   [IDS=ordered] java -cp h2-2.2.224.jar:target/classes bench/h2file/H2FileGrowth.java folder url-settings lever rows...
  * lever: none | compact:everyMs:fillRate:bytes (MVStore.compact, what H2's background writer does, with the

@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  * lastSyncDateTime", and pages 4960 to 5000 of the walk by $skiptoken (with 1,000,000 rows of A). For each,
  * H2's plan for the service's SQL (EXPLAIN ANALYZE: the index, the rows scanned, the pages read) and 41 timed
  * executions as a prepared statement, the median of the last 31. Run from the repository's root, with the H2
- * that Payara Micro ships (issue 16, item 5):
+ * that Payara Micro ships:
  *   java -cp h2-2.2.224.jar bench/scale/H2ReadPlan.java folder rows load-a   (schema, A's rows, measure)
  *   java -cp h2-2.2.224.jar bench/scale/H2ReadPlan.java folder rows load-b   (B's rows, measure)
  *   java [-Dwalk] -cp h2-2.2.224.jar bench/scale/H2ReadPlan.java folder rows measure
