@@ -1,5 +1,6 @@
 package org.graphstatus;
 
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,9 @@ class StartupFailureIT {
 
     private static final Path WORK = Path.of("target", "startup-failure");
 
+    /** Settings checked before the database is reached fail the same start on any database. */
+    private static final String BEFORE_THE_DATABASE = "H2 run only: the setting is checked before the database is reached";
+
     @Test
     void anUnreachableDatabase() throws Exception {
         Path notADatabase = Files.createDirectories(WORK.resolve(UUID.randomUUID().toString())).toAbsolutePath();
@@ -39,6 +43,7 @@ class StartupFailureIT {
 
     @Test
     void aTokenKeyThatDoesNotExist() {
+        assumeFalse(Databases.postgresqlRun(), BEFORE_THE_DATABASE);
         Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT token key",
                 Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/no/such/key.pem"));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: "
@@ -48,6 +53,7 @@ class StartupFailureIT {
     /** Without development mode nothing is trusted by default: the key in this repository signs no token. */
     @Test
     void noTokenSettingsOutsideDevelopmentMode() {
+        assumeFalse(Databases.postgresqlRun(), BEFORE_THE_DATABASE);
         Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT no token settings", Map.of("GRAPH_DEVELOPMENT", "false"));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: no token key is configured: set "
                 + "mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION), mp.jwt.verify.issuer "
@@ -70,6 +76,7 @@ class StartupFailureIT {
             + "(GRAPH_TENANTS_ALLOWED) to the tenant ids that may use this service, comma-separated, or to * for any tenant",
     })
     void aTokenSettingThatChecksNothing(String variable, String value, String message) {
+        assumeFalse(Databases.postgresqlRun(), BEFORE_THE_DATABASE);
         Exit exit = PayaraProcess.runUntilItStops(WORK,
                 "StartupFailureIT " + variable + " " + Integer.toHexString(value.hashCode()), Map.of(variable, value));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: " + message);
@@ -86,6 +93,7 @@ class StartupFailureIT {
             + "'proxy.example' is not an IP address or a CIDR range",
     })
     void aPublicAddressSettingThatIsNotOne(String variable, String value, String message) {
+        assumeFalse(Databases.postgresqlRun(), BEFORE_THE_DATABASE);
         Exit exit = PayaraProcess.runUntilItStops(WORK,
                 "StartupFailureIT " + variable + " " + Integer.toHexString(value.hashCode()), Map.of(variable, value));
         assertFailedWithOneLine(exit, "Cannot start: " + message);
