@@ -73,8 +73,7 @@ print("\nStatuses each app holds afterwards / creates wrk completed (warm-up inc
 print("of a run may be stored but not counted by wrk):", "; ".join(f"{server} {kind} {count}/{sent[(server, kind)]}"
     for server, kind, count in (line.rstrip("\n").split("|") for line in open(counts))))
 
-parts = [("the loopback client: BatchDispatch sending each request (java.net.http)", "jdk.internal.net.http"),
-         ("the batch envelope (BatchResource, BatchEnvelope)", "org.graphstatus.batch"),
+parts = [("the batch: envelope, dispatch, answers (org.graphstatus.batch)", "org.graphstatus.batch"),
          ("HTTP server (Grizzly)", "org.glassfish.grizzly"),
          ("Jersey", "org.glassfish.jersey"),
          ("token check (TokenVerifier.verify)", "org.graphstatus.security.TokenVerifier.verify"),
