@@ -65,13 +65,13 @@ public final class DatabaseFailures {
      * The database's storage failed, as when its disk is full: an I/O failure under a database error, PostgreSQL's
      * SQLSTATE class 53 (insufficient resources: 53100 disk full, 53200 out of memory, 53300 too many
      * connections), or the embedded H2's store failing (its MVStoreException) and what follows it: H2 closes the
-     * database after a failed write (90098), and a connection opened meanwhile finds the file still locked (90020)
-     * or the database shutting down (90121).
+     * database after a failed write (90098), and a connection opened meanwhile finds the file still locked (90020),
+     * the database shutting down (90121) or, at worst, a file it cannot read (90030).
      */
     static boolean cannotStore(Throwable e) {
         return anyCause(e, cause -> cause instanceof SQLException && anyCause(cause.getCause(), IOException.class::isInstance)
                 || sqlStateClass(cause, "53")
-                || sqlState(cause, "90098") || sqlState(cause, "90020") || sqlState(cause, "90121")
+                || sqlState(cause, "90098") || sqlState(cause, "90020") || sqlState(cause, "90121") || sqlState(cause, "90030")
                 || cause.getClass().getName().equals("org.h2.mvstore.MVStoreException"));
     }
 

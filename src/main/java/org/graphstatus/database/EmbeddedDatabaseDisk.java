@@ -34,11 +34,11 @@ import org.h2.mvstore.MVStore;
  * free part falls under {@code graph.disk.warn-below} (env {@code GRAPH_DISK_WARN_BELOW}, default 0.10), and
  * {@code /health/live}.
  *
- * <p>H2 closes the database after a write that failed (a full disk), and this process cannot open it again:
- * its pooled connections keep the closed one. So once the free space is back above the threshold while the
- * database is closed, liveness is DOWN and says why, for a supervisor to restart the process, after which H2
- * opens the file as it was committed. Not while the disk is still full: opening H2 on a full disk once left a
- * file that H2 could not read (docs/operating.md, "When the disk fills"). Readiness is DOWN all along (DatabaseReadiness).
+ * <p>H2 closes the database after a write that failed (a full disk). The pool then retires its connections
+ * (server-config/h2.asadmin), and the next one opens the file again, as it was last committed: once there is
+ * space, the service works again by itself. If the file cannot be opened though the free space is back above
+ * the threshold, liveness is DOWN and says why, for a supervisor to restart the process. Not while the disk is
+ * still full: a restart cannot help then. Readiness is DOWN while no write can be stored (DatabaseReadiness).
  * PostgreSQL's disk is the operator's: nothing of this runs there.
  */
 @Liveness
@@ -125,7 +125,7 @@ public class EmbeddedDatabaseDisk implements HealthCheck {
         boolean nowLow = freeRatio() < warnBelow;
         if (nowLow && !low) {
             LOG.log(Level.WARNING, "The disk of the embedded database {0} has {1} MB free, {2}% of it: under {3}%. "
-                    + "When it is full, writes answer 503 and the database closes until the process is restarted.",
+                    + "When it is full, writes answer 503 until there is space again.",
                     new Object[] {file, free >> 20, Math.round(freeRatio() * 100), Math.round(warnBelow * 100)});
         } else if (!nowLow && low) {
             LOG.log(Level.INFO, "The disk of the embedded database {0} has {1}% free again",
@@ -145,21 +145,24 @@ public class EmbeddedDatabaseDisk implements HealthCheck {
             return response.up().build();
         }
         measure();
-        if (!closed() || freeRatio() < warnBelow) {
+        if (freeRatio() < warnBelow) {
             return response.up().build();
         }
-        return response.down().withData("reason", "The embedded database closed itself after a failed write "
-                + "(a full disk?) and cannot be opened again by this process; the disk has "
-                + Math.round(freeRatio() * 100) + "% free again: restart the process").build();
+        String failure = cannotOpen();
+        if (failure == null) {
+            return response.up().build();
+        }
+        return response.down().withData("reason", "The embedded database cannot be opened though its disk has "
+                + Math.round(freeRatio() * 100) + "% free (" + failure + "): restart the process").build();
     }
 
-    /** Whether H2 has closed the database: a statement fails so ({@code 90098}), where isValid does not. */
-    private boolean closed() {
+    /** Why the database cannot store or be opened, as H2 says it, or null when it can be read. */
+    private String cannotOpen() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeQuery(DatabaseReadiness.PROBE).close();
-            return false;
+            return null;
         } catch (SQLException | RuntimeException e) {
-            return DatabaseFailures.anyCause(e, cause -> DatabaseFailures.sqlState(cause, "90098"));
+            return DatabaseFailures.cannotStore(e) ? String.valueOf(e.getMessage()).lines().findFirst().orElse("") : null;
         }
     }
 }

@@ -20,7 +20,7 @@ class DatabaseFailuresTest {
     @ParameterizedTest
     @CsvSource({"08006, 503", "08001, 503", "57P01, 503", "23505, 409", "23503, 409", "23514, 409", "40P01, 409",
             "40001, 409", "HYT00, 409", "57014, 503", "53100, 503", "53200, 503", "90098, 503", "90020, 503",
-            "90121, 503"})
+            "90121, 503", "90030, 503"})
     void aStateClassAnswersItsStatus(String sqlState, int status) {
         var failure = new PersistenceException("commit failed", new RuntimeException(new SQLException("x", sqlState)));
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an operator watches: readiness follows the database, a database outage is a 503 the service
- * recovers from by itself, and /metrics counts requests per operation and shows the connection pool. The
- * outage is real: the test stops and restarts this machine's PostgreSQL, so it runs in the PostgreSQL run.
+ * recovers from by itself, a database that cannot store is a 503 and not ready, and /metrics counts requests per
+ * operation. The outage is real: the test stops and restarts this machine's PostgreSQL, so it runs in the
+ * PostgreSQL run.
  */
 class HealthAndMetricsIT extends DeployedService {
 
@@ -78,6 +81,40 @@ class HealthAndMetricsIT extends DeployedService {
         Answer created = graph.post(devices, "{}");
         assertEquals(201, created.status(), created.body());
         assertEquals(1, graph.get(devices).json().getJsonArray("value").size());
+    }
+
+    /**
+     * A full disk as PostgreSQL reports it (its disk is the operator's, so the test cannot fill it): triggers
+     * that refuse every insert into the statuses and into the table readiness writes to, with SQLSTATE 53100.
+     * Creates answer 503 with Retry-After, reads go on, readiness is DOWN until inserts work again.
+     */
+    @Test
+    void whenPostgresqlCannotStoreCreatesAre503ReadsGoOnAndReadinessIsDown() throws Exception {
+        assumeTrue(Databases.postgresqlRun(), "PostgreSQL run only: the test adds triggers from outside the server");
+        String devices = Routes.deviceStatuses(graph.newApp());
+        assertEquals(201, graph.post(devices, "{}").status());
+        try (Connection db = Databases.connect(Databases.postgresqlUrl(System.getenv().getOrDefault("PGDATABASE", "postgres")));
+                Statement sql = db.createStatement()) {
+            sql.execute("CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$");
+            try {
+                for (String table : List.of("mobile_app_install_status", "throttling_counter")) {
+                    sql.execute("CREATE TRIGGER test_disk_full BEFORE INSERT ON " + table
+                            + " FOR EACH ROW EXECUTE FUNCTION test_disk_full()");
+                }
+                Answer create = graph.post(devices, "{}");
+                assertEquals(503, create.status(), create.body());
+                assertEquals("ServiceUnavailable", create.errorCode());
+                assertEquals("5", create.header("Retry-After"));
+                assertEquals(1, graph.get(devices).json().getJsonArray("value").size(), "reads go on");
+                assertEquals(503, health("ready").status(), "not ready while no write can be stored");
+                assertEquals(200, health("live").status());
+            } finally {
+                sql.execute("DROP FUNCTION test_disk_full() CASCADE");
+            }
+        }
+        assertEquals(200, health("ready").status(), "ready again");
+        assertEquals(201, graph.post(devices, "{}").status());
     }
 
     private Answer health(String check) {
