@@ -3,7 +3,7 @@
 # PostgreSQL, each with the WAR of BEFORE, a git ref, and with the working tree's), as configured by default.
 # wrk -t2 -c16 sends single creates and $batches of 20 creates, each kind once per round against each server
 # in turn, after a warm-up; then 20 s of batches on each of the working tree's servers under JFR. Prints one
-# table (statuses/s: a batch's are 20 a request) and writes it to bench/results/batch-<date>.md, with what each
+# table (statuses/s: a batch's are 20 a request) and writes it to bench/results/batch.md, with what each
 # app holds afterwards. Not a test: nothing here passes or fails on a time.
 #   BEFORE=HEAD WARMUP=30 ROUNDS=2 DURATION=15 bash bench/batch.sh
 set -euo pipefail
@@ -42,7 +42,7 @@ start postgresql 18294 "$work/after.war" "$pg" PGDATABASE="${dbs[1]}"
 
 single_and_batch_rounds h2:18292 postgresql:18294
 
-out="bench/results/batch-$(date +%F).md"
+out="bench/results/batch.md"
 mkdir -p bench/results
 BEFORE_REV=$before_rev python3 - "$results" "$counts" "$work" <<'PY' | tee "$out"
 import sys, collections, datetime, os

@@ -9,7 +9,7 @@
 # -XX:NativeMemoryTracking=summary: RSS and NMT's committed memory by part, with each one's ratio to the empty Payara. With PROFILE=1, one more
 # boot of each under Java Flight Recorder: the share of CPU samples under each part of the stack, until the
 # first answer.
-# Prints a table and writes it to bench/results/boot-<date>.md. Not a test: nothing passes or fails on a time.
+# Prints a table and writes it to bench/results/boot.md. Not a test: nothing passes or fails on a time.
 #   BOOTS=3 LOAD=60 CDS=1 PROFILE=1 bash bench/boot.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -136,7 +136,7 @@ if [ "$PROFILE" = 1 ]; then
     profiled service-profile $api "${recording[@]}" -- "${micro[@]}" --deploy "$service" "${postboot[@]}"
 fi
 
-out="bench/results/boot-$(date +%F).md"
+out="bench/results/boot.md"
 mkdir -p bench/results
 PAYARA7="$(unzip -p target/payara-micro.jar MICRO-INF/domain/branding/glassfish-version.properties \
     | awk -F= '/^(major|minor|update)_version=/ { v = v (v ? "." : "") $2 } END { print v }')" \

@@ -6,7 +6,7 @@
 # ratio of the end-of-load size to that. Pass WARs to compare, as label=path, side by side in one run (default:
 # this tree's WAR), each with its own post-boot file as label=path@file (default server-config/h2.asadmin);
 # each row is one load on one server. RATE=n paces the creates at about n a second instead
-# of full speed (the issue's "steady 100 creates a second"). Writes bench/results/h2-file-<date>.md.
+# of full speed (the issue's "steady 100 creates a second"). Writes bench/results/h2-file.md.
 # Not a test: nothing here passes or fails on a time.
 #   DURATION=60 [RATE=100] bash bench/h2-file.sh [main=/path/to/main.war branch=target/graph-install-status.war]
 set -euo pipefail
@@ -66,7 +66,7 @@ for entry in "${wars[@]}"; do
     echo "$label|$requests|$rps|$errors|$end|$max|$later|$closed|$compacted" >> "$rows"
 done
 
-out="bench/results/h2-file-$(date +%F).md"
+out="bench/results/h2-file.md"
 mkdir -p bench/results
 python3 - "$rows" <<'PY' | tee "$out"
 import sys, datetime, os

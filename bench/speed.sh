@@ -4,7 +4,7 @@
 # ceiling, a no-op POST that only the benchmark deployment has, with and without the token check. After a
 # warm-up, every request kind runs once per round against each server, in turn; two rounds at least.
 # Prints one table, with each row's ratio to the no-op ceiling of the same round, and writes it to
-# bench/results/speed-<date>.md, with three boots to first answer and, after the rounds (a recording slows
+# bench/results/speed.md, with three boots to first answer and, after the rounds (a recording slows
 # the server it watches), a Java Flight Recorder profile of 20 s of creates on each server: its top frames
 # and the share of samples spent under each part of a create. The servers run with server-config/jvm.options,
 # as the README starts them. Pass WARs to compare, as label=path (default: this tree's WAR): each gets its own
@@ -191,7 +191,7 @@ for i in 1 2 3; do
     kill "$(pid_on $((18190 + i)))"
 done
 
-out="bench/results/speed-$(date +%F).md"
+out="bench/results/speed.md"
 mkdir -p bench/results
 rss_line=$(IFS=,; echo "${rss[*]}")
 python3 - "$results" "$work" "$rss_line" "$ceiling_h2" "$ceiling_pg" "$([ ${#labels[@]} -gt 1 ] && echo "${labels[0]}" || true)" "${boots[@]}" <<'PY' | tee "$out"

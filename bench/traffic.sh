@@ -4,7 +4,7 @@
 # throttling off), with throttling on (graph.throttling=intune with limits too high to be reached, so every
 # request pays for the counting and none is refused), and without group commit (graph.group-commit.max-size=1:
 # a commit per create). wrk -t2 -c16, after a warm-up, each kind once per round against each server in turn. Prints one table (statuses/s: a batch's are 20 a request) and
-# writes it to bench/results/traffic-<date>.md; afterwards it counts what each app holds, so a slot that did
+# writes it to bench/results/traffic.md; afterwards it counts what each app holds, so a slot that did
 # not answer 201 inside a 200 batch shows. Not a test: nothing here passes or fails on a time.
 #   WARMUP=30 ROUNDS=2 DURATION=15 bash bench/traffic.sh
 set -euo pipefail
@@ -41,7 +41,7 @@ start postgresql-no-group-commit 18286 "${pg[@]}" "${alone[@]}"
 
 single_and_batch_rounds h2:18281 postgresql:18284
 
-out="bench/results/traffic-$(date +%F).md"
+out="bench/results/traffic.md"
 mkdir -p bench/results
 python3 - "$results" "$counts" "$work" <<'PY' | tee "$out"
 import sys, collections, datetime, os
