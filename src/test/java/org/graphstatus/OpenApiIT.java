@@ -17,7 +17,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.Resu
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppStateDetail;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileAppPublishingState;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary.UserAppInstallStatusJson;
-import org.graphstatus.odata.GraphType;
+import org.graphstatus.odata.types.GraphType;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.graphstatus.StartupFailure;
+import org.graphstatus.startup.StartupFailure;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -103,7 +103,7 @@ public class EmbeddedDatabaseDisk implements HealthCheck {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw StartupFailure.exit("graph.disk.warn-below (GRAPH_DISK_WARN_BELOW) is '" + setting
+        throw StartupFailure.cannotStart("graph.disk.warn-below (GRAPH_DISK_WARN_BELOW) is '" + setting
                 + "': it is the free part of the disk under which to warn, between 0 and 1, e.g. 0.10");
     }
 

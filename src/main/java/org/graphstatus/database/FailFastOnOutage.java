@@ -11,7 +11,7 @@ import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
-import org.graphstatus.StartupFailure;
+import org.graphstatus.startup.StartupFailure;
 
 /**
  * While the database is away, answer 503 at once instead of holding the request: EclipseLink otherwise
@@ -59,7 +59,7 @@ public class FailFastOnOutage extends SessionEventAdapter {
             // The session is given up: its log would repeat the reason under a stack-trace wall (on a Payara
             // Server domain, where the failure ends the deployment rather than the JVM).
             session.setLogLevel(SessionLog.OFF);
-            throw StartupFailure.exit("the database cannot be reached (" + StartupFailure.message(e, SQLException.class)
+            throw StartupFailure.cannotStart("the database cannot be reached (" + StartupFailure.message(e, SQLException.class)
                     + "). Check PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD and PGSSLMODE for PostgreSQL, "
                     + "or GRAPH_DATA_DIR for the embedded H2.");
         }

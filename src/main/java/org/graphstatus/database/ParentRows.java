@@ -26,25 +26,26 @@ public final class ParentRows {
     }
 
     /**
-     * After a child's insert in this transaction: locks the tenant's parent row {@code id} of {@code table} on
-     * H2 and says whether it is still there; on PostgreSQL, true (its foreign key holds the parent already). A
+     * After a child's insert in this transaction: locks the tenant's parent row {@code id} of the entity
+     * {@code parent} on H2 and says whether it is still there; on PostgreSQL, true (its foreign key holds the parent already). A
      * parent this transaction holds already is not locked again: the lock lasts until the commit, which makes
      * every child of the transaction visible at once, so a group commit's creates under one app pay for it once.
      */
-    public static boolean heldAfterInsert(EntityManager em, String table, String tenant, String id) {
-        if (!em.unwrap(Session.class).getPlatform().isH2()) {
+    public static boolean heldAfterInsert(EntityManager em, Class<?> parent, String tenant, String id) {
+        if (Dialect.of(em) != Dialect.H2) {
             return true;
         }
         Set<String> held = heldInThisTransaction();
-        String parent = table + "/" + tenant + "/" + id;
-        if (held.contains(parent)) {
+        String table = em.unwrap(Session.class).getDescriptor(parent).getTableName();
+        String row = table + "/" + tenant + "/" + id;
+        if (held.contains(row)) {
             return true;
         }
         em.flush(); // the insert first: a delete that locks the parent after this sees the child
         boolean there = !em.createNativeQuery("SELECT id FROM " + table + " WHERE tenant_id = ?1 AND id = ?2 FOR UPDATE")
                 .setParameter(1, tenant).setParameter(2, id).getResultList().isEmpty();
         if (there) {
-            held.add(parent);
+            held.add(row);
         }
         return there;
     }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.graphstatus.StartupFailure;
+import org.graphstatus.startup.StartupFailure;
 import org.graphstatus.security.Tenants;
 
 /**
@@ -32,14 +32,14 @@ public class SchemaMigration {
 
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object start) {
         if (!Tenants.valid(defaultTenant)) {
-            throw StartupFailure.exit("graph.tenants.default (GRAPH_TENANTS_DEFAULT) is not a tenant id: '"
+            throw StartupFailure.cannotStart("graph.tenants.default (GRAPH_TENANTS_DEFAULT) is not a tenant id: '"
                     + defaultTenant + "' (" + Tenants.RULE + ")");
         }
         try {
             flyway(defaultTenant).dataSource(dataSource).load().migrate();
         } catch (FlywayException e) {
             // e.g. a database migrated by a newer version, or one that holds other tables: never guess
-            throw StartupFailure.exit("the database schema cannot be brought to this version: "
+            throw StartupFailure.cannotStart("the database schema cannot be brought to this version: "
                     + e.getMessage().replaceAll("\\s+", " "));
         }
     }

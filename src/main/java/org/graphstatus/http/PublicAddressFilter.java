@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Collections;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.graphstatus.StartupFailure;
+import org.graphstatus.startup.StartupFailure;
 
 /**
  * Makes every absolute URL the service writes name the address the client used: {@code @odata.nextLink},
@@ -44,12 +44,12 @@ public class PublicAddressFilter extends HttpFilter {
         try {
             publicUrl = config.getOptionalValue("graph.public-url", String.class).map(PublicOrigin::parseUrl).orElse(null);
         } catch (IllegalArgumentException e) {
-            throw StartupFailure.exit("graph.public-url (GRAPH_PUBLIC_URL): " + e.getMessage());
+            throw StartupFailure.cannotStart("graph.public-url (GRAPH_PUBLIC_URL): " + e.getMessage());
         }
         try {
             trusted = TrustedProxies.parse(config.getOptionalValue("graph.trusted-proxies", String.class).orElse(""));
         } catch (IllegalArgumentException e) {
-            throw StartupFailure.exit("graph.trusted-proxies (GRAPH_TRUSTED_PROXIES): " + e.getMessage());
+            throw StartupFailure.cannotStart("graph.trusted-proxies (GRAPH_TRUSTED_PROXIES): " + e.getMessage());
         }
     }
 

@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.graphstatus.StartupFailure;
+import org.graphstatus.startup.StartupFailure;
 
 /**
  * Verifies bearer tokens with the standard MicroProfile JWT keys ({@code mp.jwt.verify.publickey.location}
@@ -93,7 +93,7 @@ public class TokenVerifier {
         try {
             configureProcessor();
         } catch (RuntimeException e) {
-            throw StartupFailure.exit("the token settings are wrong: " + e.getMessage());
+            throw StartupFailure.cannotStart("the token settings are wrong: " + e.getMessage());
         }
     }
 

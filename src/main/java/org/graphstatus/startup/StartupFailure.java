@@ -1,4 +1,4 @@
-package org.graphstatus;
+package org.graphstatus.startup;
 
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -20,7 +20,7 @@ public final class StartupFailure {
     }
 
     /** Logs {@code Cannot start: reason} and stops the JVM; the calling thread never returns. */
-    public static RuntimeException exit(String reason) {
+    public static RuntimeException cannotStart(String reason) {
         if (!onPayaraMicro()) {
             return new Refused("Cannot start: " + reason);
         }

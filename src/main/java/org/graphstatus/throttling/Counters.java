@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.graphstatus.database.Dialect;
 
 /**
  * The throttling counters, in the database every instance shares: table {@code throttling_counter}, one row
@@ -62,7 +63,7 @@ public class Counters {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
-                String increment = db.getMetaData().getDatabaseProductName().startsWith("H2") ? H2_INCREMENT : POSTGRESQL_INCREMENT;
+                String increment = Dialect.of(db) == Dialect.H2 ? H2_INCREMENT : POSTGRESQL_INCREMENT;
                 int[] sums = new int[buckets.size()];
                 try (PreparedStatement statement = db.prepareStatement(increment)) {
                     statement.setQueryTimeout(TIMEOUT_SECONDS);

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.graphstatus.GraphApplication;
-import org.graphstatus.StartupFailure;
+import org.graphstatus.startup.StartupFailure;
 
 /**
  * Puts {@link ThrottlingFilter} on the Intune routes when {@code graph.throttling=intune}, with the limits
@@ -61,7 +61,7 @@ public class ThrottlingFeature implements DynamicFeature {
                 return null;
             }
             if (!mode.equals("intune")) {
-                throw StartupFailure.exit("graph.throttling is '" + mode + "': it is off or intune");
+                throw StartupFailure.cannotStart("graph.throttling is '" + mode + "': it is off or intune");
             }
             List<Limit> limits = List.of(
                     new Limit("requests-per-tenant", setting("requests-per-tenant", 2000), false, false),
@@ -81,10 +81,10 @@ public class ThrottlingFeature implements DynamicFeature {
         try {
             value = config.getOptionalValue(key, Integer.class).orElse(intuneDefault);
         } catch (IllegalArgumentException e) {
-            throw StartupFailure.exit(key + " is not a whole number");
+            throw StartupFailure.cannotStart(key + " is not a whole number");
         }
         if (value < 1) {
-            throw StartupFailure.exit(key + " is " + value + ": it is at least 1");
+            throw StartupFailure.cannotStart(key + " is " + value + ": it is at least 1");
         }
         return value;
     }

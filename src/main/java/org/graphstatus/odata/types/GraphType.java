@@ -1,4 +1,4 @@
-package org.graphstatus.odata;
+package org.graphstatus.odata.types;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +15,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.graphstatus.odata.DateTimeOffset;
+import org.graphstatus.odata.EntityBody;
+import org.graphstatus.odata.GraphException;
+import org.graphstatus.odata.JsonValues;
 import org.graphstatus.odata.options.QueryModel;
 import org.graphstatus.odata.options.QueryProperty;
 

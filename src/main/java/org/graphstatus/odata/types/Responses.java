@@ -1,4 +1,4 @@
-package org.graphstatus.odata;
+package org.graphstatus.odata.types;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
+import org.graphstatus.odata.JsonValues;
 import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.Projection;
 

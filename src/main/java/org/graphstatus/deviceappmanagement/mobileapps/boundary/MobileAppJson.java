@@ -13,7 +13,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileAppPublishingState;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.GraphType;
+import org.graphstatus.odata.types.GraphType;
 import org.graphstatus.odata.JsonValues;
 import org.graphstatus.odata.options.QueryModel;
 

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
-import org.graphstatus.odata.Responses;
+import org.graphstatus.odata.types.Responses;
 import org.graphstatus.database.Pages;
 import org.graphstatus.odata.options.ODataQuery;
 import org.graphstatus.odata.options.Projection;

@@ -32,7 +32,7 @@ public class MobileApps {
 
     @Transactional
     public MobileApp create(String tenant, MobileApp app) {
-        app.created(tenant, TimeOrderedIds.next(), DateTimeOffset.now());
+        app.initialize(tenant, TimeOrderedIds.next(), DateTimeOffset.now().text());
         em.persist(app);
         return app;
     }
@@ -51,7 +51,7 @@ public class MobileApps {
     public MobileApp update(String tenant, String id, Consumer<MobileApp> changes) {
         MobileApp app = get(tenant, id);
         changes.accept(app);
-        app.modified(DateTimeOffset.now());
+        app.modified(DateTimeOffset.now().text());
         return app;
     }
 

@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import org.graphstatus.database.TenantKey;
-import org.graphstatus.odata.DateTimeOffset;
 
 /**
  * A {@code mobileApp}. The type is abstract in Graph and clients create derived types ({@code webApp},
@@ -78,15 +77,15 @@ public class MobileApp {
     private String lastModifiedDateTime;
 
     /** Stamps the server-kept values of a new app. */
-    public void created(String tenant, String newId, DateTimeOffset now) {
+    public void initialize(String tenant, String newId, String now) {
         this.tenantId = tenant;
         this.id = newId;
-        this.createdDateTime = now.text();
-        this.lastModifiedDateTime = now.text();
+        this.createdDateTime = now;
+        this.lastModifiedDateTime = now;
     }
 
-    public void modified(DateTimeOffset now) {
-        this.lastModifiedDateTime = now.text();
+    public void modified(String now) {
+        this.lastModifiedDateTime = now;
     }
 
     public String getTenantId() { return tenantId; }

@@ -1,6 +1,6 @@
 package org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.boundary;
 
-import static org.graphstatus.odata.Responses.key;
+import static org.graphstatus.odata.types.Responses.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,7 +26,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppsResourc
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.control.MobileAppInstallStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
-import org.graphstatus.odata.Responses;
+import org.graphstatus.odata.types.Responses;
 import org.graphstatus.database.Pages;
 import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.ODataQuery;

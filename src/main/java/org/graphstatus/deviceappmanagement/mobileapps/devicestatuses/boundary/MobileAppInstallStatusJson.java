@@ -6,7 +6,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.Resu
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.EntityBody;
-import org.graphstatus.odata.GraphType;
+import org.graphstatus.odata.types.GraphType;
 
 /**
  * The wire form of {@code microsoft.graph.mobileAppInstallStatus}: its thirteen properties as the beta
@@ -21,10 +21,10 @@ public final class MobileAppInstallStatusJson {
 
     public static final GraphType<MobileAppInstallStatus> PROPERTIES = GraphType.of("microsoft.graph.mobileAppInstallStatus", MobileAppInstallStatus::getId,
                     MobileAppInstallStatus::new)
-            .string("deviceName", MobileAppInstallStatus::getDeviceName, MobileAppInstallStatus::setDeviceName, MobileApp.TEXT)
-            .string("deviceId", MobileAppInstallStatus::getDeviceId, MobileAppInstallStatus::setDeviceId, MobileApp.TEXT)
-            .dateTimeOffset("lastSyncDateTime", MobileAppInstallStatus::getLastSyncDateTime, MobileAppInstallStatus::setLastSyncDateTime,
-                    DateTimeOffset.MIN, "lastSyncTicks")
+            .string("deviceName", MobileAppInstallStatus::getDeviceName, MobileAppInstallStatus::setDeviceName, MobileAppInstallStatus.TEXT)
+            .string("deviceId", MobileAppInstallStatus::getDeviceId, MobileAppInstallStatus::setDeviceId, MobileAppInstallStatus.TEXT)
+            .dateTimeOffset("lastSyncDateTime", status -> new DateTimeOffset(status.getLastSyncDateTime(), status.getLastSyncTicks()),
+                    (status, time) -> status.setLastSync(time.text(), time.ticks()), DateTimeOffset.MIN, "lastSyncTicks")
             .member("mobileAppInstallStatusValue", ResultantAppState.class, STATE,
                     MobileAppInstallStatus::getMobileAppInstallStatusValue, MobileAppInstallStatus::setMobileAppInstallStatusValue,
                     ResultantAppState.unknown)
@@ -34,11 +34,11 @@ public final class MobileAppInstallStatusJson {
                     MobileAppInstallStatus::getInstallStateDetail, MobileAppInstallStatus::setInstallStateDetail,
                     ResultantAppStateDetail.noAdditionalDetails)
             .int32("errorCode", MobileAppInstallStatus::getErrorCode, MobileAppInstallStatus::setErrorCode, 0)
-            .string("osVersion", MobileAppInstallStatus::getOsVersion, MobileAppInstallStatus::setOsVersion, MobileApp.TEXT)
-            .string("osDescription", MobileAppInstallStatus::getOsDescription, MobileAppInstallStatus::setOsDescription, MobileApp.TEXT)
-            .string("userName", MobileAppInstallStatus::getUserName, MobileAppInstallStatus::setUserName, MobileApp.TEXT)
-            .string("userPrincipalName", MobileAppInstallStatus::getUserPrincipalName, MobileAppInstallStatus::setUserPrincipalName, MobileApp.TEXT)
-            .string("displayVersion", MobileAppInstallStatus::getDisplayVersion, MobileAppInstallStatus::setDisplayVersion, MobileApp.TEXT)
+            .string("osVersion", MobileAppInstallStatus::getOsVersion, MobileAppInstallStatus::setOsVersion, MobileAppInstallStatus.TEXT)
+            .string("osDescription", MobileAppInstallStatus::getOsDescription, MobileAppInstallStatus::setOsDescription, MobileAppInstallStatus.TEXT)
+            .string("userName", MobileAppInstallStatus::getUserName, MobileAppInstallStatus::setUserName, MobileAppInstallStatus.TEXT)
+            .string("userPrincipalName", MobileAppInstallStatus::getUserPrincipalName, MobileAppInstallStatus::setUserPrincipalName, MobileAppInstallStatus.TEXT)
+            .string("displayVersion", MobileAppInstallStatus::getDisplayVersion, MobileAppInstallStatus::setDisplayVersion, MobileAppInstallStatus.TEXT)
             .rule(MobileAppInstallStatusJson::mirrorStates)
             .build();
 

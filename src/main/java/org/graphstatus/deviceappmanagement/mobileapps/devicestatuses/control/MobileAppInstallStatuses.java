@@ -17,6 +17,7 @@ import org.graphstatus.database.ParentRows;
 import org.graphstatus.database.TenantKey;
 import org.graphstatus.database.TimeOrderedIds;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.MobileAppInstallStatus;
+import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserStatusDeleting;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserAppInstallStatuses;
 import org.graphstatus.odata.GraphException;
@@ -60,10 +61,10 @@ public class MobileAppInstallStatuses {
         } else {
             userStatuses.get(tenant, appId, userStatusId); // within the app, so the app exists too
         }
-        status.created(tenant, TimeOrderedIds.next(), appId, userStatusId);
+        status.initialize(tenant, TimeOrderedIds.next(), appId, userStatusId);
         em.persist(status);
-        boolean parentHeld = userStatusId == null ? ParentRows.heldAfterInsert(em, "mobile_app", tenant, appId)
-                : ParentRows.heldAfterInsert(em, "user_app_install_status", tenant, userStatusId);
+        boolean parentHeld = userStatusId == null ? ParentRows.heldAfterInsert(em, MobileApp.class, tenant, appId)
+                : ParentRows.heldAfterInsert(em, UserAppInstallStatus.class, tenant, userStatusId);
         if (!parentHeld) {
             throw GraphException.notFound("The " + (userStatusId == null ? "mobileApp '" + appId
                     : "userAppInstallStatus '" + userStatusId) + "' was deleted meanwhile.");

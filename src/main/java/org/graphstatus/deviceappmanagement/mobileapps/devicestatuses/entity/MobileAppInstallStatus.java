@@ -9,8 +9,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.graphstatus.database.TenantKey;
-import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
-import org.graphstatus.odata.DateTimeOffset;
 
 /**
  * A {@code mobileAppInstallStatus}: one device's install state of one app. It always belongs to its app;
@@ -31,6 +29,8 @@ import org.graphstatus.odata.DateTimeOffset;
         query = "DELETE FROM MobileAppInstallStatus d WHERE d.tenantId = :tenant AND d.userStatusId = :userStatusId")
 public class MobileAppInstallStatus {
 
+    /** The length of a text column (db/migration). */
+    public static final int TEXT = 1000;
     public static final String COUNT_BY_USER_STATUS_AND_INSTALL_STATE = "MobileAppInstallStatus.countByUserStatusAndInstallState";
     public static final String COUNT_APP_BY_USER_AND_INSTALL_STATE = "MobileAppInstallStatus.countAppByUserAndInstallState";
     public static final String DELETE_BY_MOBILE_APP = "MobileAppInstallStatus.deleteByMobileApp";
@@ -54,11 +54,11 @@ public class MobileAppInstallStatus {
     @Column(name = "user_status_id", length = 36, updatable = false)
     private String userStatusId;
 
-    @Column(name = "device_name", length = MobileApp.TEXT)
+    @Column(name = "device_name", length = TEXT)
     private String deviceName;
-    @Column(name = "device_id", length = MobileApp.TEXT)
+    @Column(name = "device_id", length = TEXT)
     private String deviceId;
-    @Column(name = "display_version", length = MobileApp.TEXT)
+    @Column(name = "display_version", length = TEXT)
     private String displayVersion;
     @Column(name = "error_code", nullable = false)
     private int errorCode;
@@ -78,17 +78,17 @@ public class MobileAppInstallStatus {
     @Column(name = "last_sync_ticks", nullable = false)
     private long lastSyncTicks;
 
-    @Column(name = "os_version", length = MobileApp.TEXT)
+    @Column(name = "os_version", length = TEXT)
     private String osVersion;
-    @Column(name = "os_description", length = MobileApp.TEXT)
+    @Column(name = "os_description", length = TEXT)
     private String osDescription;
-    @Column(name = "user_name", length = MobileApp.TEXT)
+    @Column(name = "user_name", length = TEXT)
     private String userName;
-    @Column(name = "user_principal_name", length = MobileApp.TEXT)
+    @Column(name = "user_principal_name", length = TEXT)
     private String userPrincipalName;
 
     /** Gives a new status its key and its parents: an app, and a user status of that app or none. */
-    public void created(String tenant, String newId, String appId, String userStatusId) {
+    public void initialize(String tenant, String newId, String appId, String userStatusId) {
         this.tenantId = tenant;
         this.id = newId;
         this.mobileAppId = appId;
@@ -113,10 +113,13 @@ public class MobileAppInstallStatus {
     public void setInstallStateDetail(ResultantAppStateDetail detail) { this.installStateDetail = detail; }
     public ResultantAppState getMobileAppInstallStatusValue() { return mobileAppInstallStatusValue; }
     public void setMobileAppInstallStatusValue(ResultantAppState value) { this.mobileAppInstallStatusValue = value; }
-    public DateTimeOffset getLastSyncDateTime() { return new DateTimeOffset(lastSyncDateTime, lastSyncTicks); }
-    public void setLastSyncDateTime(DateTimeOffset value) {
-        this.lastSyncDateTime = value.text();
-        this.lastSyncTicks = value.ticks();
+    /** The time as the client wrote it, which the answer repeats. */
+    public String getLastSyncDateTime() { return lastSyncDateTime; }
+    /** The same time in 100 ns ticks since 0001-01-01, which $filter and $orderby compare. */
+    public long getLastSyncTicks() { return lastSyncTicks; }
+    public void setLastSync(String text, long ticks) {
+        this.lastSyncDateTime = text;
+        this.lastSyncTicks = ticks;
     }
     public String getOsVersion() { return osVersion; }
     public void setOsVersion(String osVersion) { this.osVersion = osVersion; }

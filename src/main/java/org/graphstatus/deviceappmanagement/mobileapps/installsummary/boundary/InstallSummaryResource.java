@@ -5,7 +5,7 @@ import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.enti
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.notApplicable;
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.notInstalled;
 import static org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState.pendingInstall;
-import static org.graphstatus.odata.Responses.key;
+import static org.graphstatus.odata.types.Responses.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,7 +23,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.Ins
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.MobileAppInstallSummary;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.JsonValues;
-import org.graphstatus.odata.Responses;
+import org.graphstatus.odata.types.Responses;
 import org.graphstatus.security.Permissions;
 import org.graphstatus.security.Tenants;
 

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
 import org.graphstatus.odata.EntityBody;
-import org.graphstatus.odata.GraphType;
+import org.graphstatus.odata.types.GraphType;
 import org.graphstatus.odata.JsonValues;
 
 /**
@@ -18,9 +18,9 @@ public final class UserAppInstallStatusJson {
 
     public static final GraphType<UserAppInstallStatus> PROPERTIES = GraphType.of("microsoft.graph.userAppInstallStatus",
                     UserAppInstallStatus::getId, UserAppInstallStatus::new)
-            .string("userName", UserAppInstallStatus::getUserName, UserAppInstallStatus::setUserName, MobileApp.TEXT)
+            .string("userName", UserAppInstallStatus::getUserName, UserAppInstallStatus::setUserName, UserAppInstallStatus.TEXT)
             .string("userPrincipalName", UserAppInstallStatus::getUserPrincipalName,
-                    UserAppInstallStatus::setUserPrincipalName, MobileApp.TEXT)
+                    UserAppInstallStatus::setUserPrincipalName, UserAppInstallStatus.TEXT)
             .serverKept("installedDeviceCount", EntityBody::int32, count(UserAppInstallStatus::getInstalledDeviceCount))
             .serverKept("failedDeviceCount", EntityBody::int32, count(UserAppInstallStatus::getFailedDeviceCount))
             .serverKept("notInstalledDeviceCount", EntityBody::int32, count(UserAppInstallStatus::getNotInstalledDeviceCount))

@@ -1,6 +1,6 @@
 package org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary;
 
-import static org.graphstatus.odata.Responses.key;
+import static org.graphstatus.odata.types.Responses.key;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +27,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserAppInstallStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
-import org.graphstatus.odata.Responses;
+import org.graphstatus.odata.types.Responses;
 import org.graphstatus.database.Pages;
 import org.graphstatus.odata.Page;
 import org.graphstatus.odata.options.ODataQuery;

@@ -42,9 +42,9 @@ public class UserAppInstallStatuses {
     @Transactional
     public UserAppInstallStatus create(String tenant, String appId, UserAppInstallStatus status) {
         mobileApps.get(tenant, appId);
-        status.created(tenant, TimeOrderedIds.next(), appId);
+        status.initialize(tenant, TimeOrderedIds.next(), appId);
         em.persist(status);
-        if (!ParentRows.heldAfterInsert(em, "mobile_app", tenant, appId)) {
+        if (!ParentRows.heldAfterInsert(em, MobileApp.class, tenant, appId)) {
             throw GraphException.notFound("The mobileApp '" + appId + "' was deleted meanwhile.");
         }
         return status;

@@ -8,7 +8,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.graphstatus.database.TenantKey;
-import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
 
 /**
  * A {@code userAppInstallStatus}: one user's install state of one app. Its device counts are not stored:
@@ -25,6 +24,8 @@ import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
         query = "DELETE FROM UserAppInstallStatus u WHERE u.tenantId = :tenant AND u.mobileAppId = :appId")
 public class UserAppInstallStatus {
 
+    /** The length of a text column (db/migration). */
+    public static final int TEXT = 1000;
     public static final String FIND_IN_APP = "UserAppInstallStatus.findInApp";
     public static final String DELETE_BY_MOBILE_APP = "UserAppInstallStatus.deleteByMobileApp";
     public static final String IN_APP = "UserAppInstallStatus.inApp";
@@ -40,10 +41,10 @@ public class UserAppInstallStatus {
     @Column(name = "mobile_app_id", nullable = false, length = 36, updatable = false)
     private String mobileAppId;
 
-    @Column(name = "user_name", length = MobileApp.TEXT)
+    @Column(name = "user_name", length = TEXT)
     private String userName;
 
-    @Column(name = "user_principal_name", length = MobileApp.TEXT)
+    @Column(name = "user_principal_name", length = TEXT)
     private String userPrincipalName;
 
     /** Counted from the device statuses when read (see {@link #counted}), never stored. */
@@ -54,7 +55,7 @@ public class UserAppInstallStatus {
     @Transient
     private long notInstalledDeviceCount;
 
-    public void created(String tenant, String newId, String appId) {
+    public void initialize(String tenant, String newId, String appId) {
         this.tenantId = tenant;
         this.id = newId;
         this.mobileAppId = appId;

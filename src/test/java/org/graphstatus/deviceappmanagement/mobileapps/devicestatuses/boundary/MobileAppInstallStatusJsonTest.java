@@ -24,7 +24,7 @@ class MobileAppInstallStatusJsonTest {
         MobileAppInstallStatus status = MobileAppInstallStatusJson.PROPERTIES.read(json("{\"mobileAppInstallStatusValue\":\"failed\"}"));
 
         assertEquals(0, status.getErrorCode());
-        assertEquals("0001-01-01T00:00:00Z", status.getLastSyncDateTime().text());
+        assertEquals("0001-01-01T00:00:00Z", status.getLastSyncDateTime());
         assertEquals(ResultantAppStateDetail.noAdditionalDetails, status.getInstallStateDetail());
         assertEquals(ResultantAppState.failed, status.getInstallState());
         assertEquals(ResultantAppState.failed, status.getMobileAppInstallStatusValue());
