@@ -16,13 +16,16 @@ import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.PayaraProcess;
 import org.graphstatus.testing.PayaraProcess.Exit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A wrong setting ends the start with exit status 1 and one log line that names it, instead of a wall of
  * stack traces and a server that keeps running with nothing deployed. Started as the README starts it, with
- * one setting spoiled at a time.
+ * one setting spoiled at a time. Two cases run at once (each @Execution(CONCURRENT), the class alone): each
+ * server starts, refuses and stops on its own.
  */
 class StartupFailureIT {
 
@@ -32,19 +35,21 @@ class StartupFailureIT {
     private static final String BEFORE_THE_DATABASE = "H2 run only: the setting is checked before the database is reached";
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anUnreachableDatabase() throws Exception {
         Path notADatabase = Files.createDirectories(WORK.resolve(UUID.randomUUID().toString())).toAbsolutePath();
         Files.writeString(notADatabase.resolve("graph.mv.db"), "not an H2 database");
-        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT database", Map.of(
+        Exit exit = PayaraProcess.runUntilItStops(ownFolder(), "StartupFailureIT database", Map.of(
                 "PGPORT", "1", // nothing listens there
                 "GRAPH_DATA_DIR", notADatabase.toString()));
         assertFailedWithOneLine(exit, "Cannot start: the database cannot be reached");
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aTokenKeyThatDoesNotExist() {
         assumeFalse(Databases.postgresqlRun(), BEFORE_THE_DATABASE);
-        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT token key",
+        Exit exit = PayaraProcess.runUntilItStops(ownFolder(), "StartupFailureIT token key",
                 Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/no/such/key.pem"));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: "
                 + "The token verification key could not be read: no file or application resource at '/no/such/key.pem'");
@@ -52,9 +57,10 @@ class StartupFailureIT {
 
     /** Without development mode nothing is trusted by default: the key in this repository signs no token. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void noTokenSettingsOutsideDevelopmentMode() {
         assumeFalse(Databases.postgresqlRun(), BEFORE_THE_DATABASE);
-        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT no token settings", Map.of("GRAPH_DEVELOPMENT", "false"));
+        Exit exit = PayaraProcess.runUntilItStops(ownFolder(), "StartupFailureIT no token settings", Map.of("GRAPH_DEVELOPMENT", "false"));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: no token key is configured: set "
                 + "mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION), mp.jwt.verify.issuer "
                 + "(MP_JWT_VERIFY_ISSUER) and mp.jwt.verify.audiences (MP_JWT_VERIFY_AUDIENCES) to your identity "
@@ -63,6 +69,7 @@ class StartupFailureIT {
 
     /** Each a token setting that would check less than it seems to, or could not check at all. */
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT)
     @CsvSource(delimiter = '|', value = {
         "MP_JWT_VERIFY_ISSUER|''|mp.jwt.verify.issuer is set but empty",
         "MP_JWT_VERIFY_AUDIENCES|''|mp.jwt.verify.audiences is set but empty",
@@ -77,13 +84,14 @@ class StartupFailureIT {
     })
     void aTokenSettingThatChecksNothing(String variable, String value, String message) {
         assumeFalse(Databases.postgresqlRun(), BEFORE_THE_DATABASE);
-        Exit exit = PayaraProcess.runUntilItStops(WORK,
+        Exit exit = PayaraProcess.runUntilItStops(ownFolder(),
                 "StartupFailureIT " + variable + " " + Integer.toHexString(value.hashCode()), Map.of(variable, value));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: " + message);
     }
 
     /** The public address settings: a value that would make links no client can follow. */
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT)
     @CsvSource(delimiter = '|', value = {
         "GRAPH_PUBLIC_URL|https://graph.example.com/beta|graph.public-url (GRAPH_PUBLIC_URL): "
             + "'https://graph.example.com/beta' has more than a scheme, a host and a port",
@@ -94,7 +102,7 @@ class StartupFailureIT {
     })
     void aPublicAddressSettingThatIsNotOne(String variable, String value, String message) {
         assumeFalse(Databases.postgresqlRun(), BEFORE_THE_DATABASE);
-        Exit exit = PayaraProcess.runUntilItStops(WORK,
+        Exit exit = PayaraProcess.runUntilItStops(ownFolder(),
                 "StartupFailureIT " + variable + " " + Integer.toHexString(value.hashCode()), Map.of(variable, value));
         assertFailedWithOneLine(exit, "Cannot start: " + message);
     }
@@ -104,9 +112,10 @@ class StartupFailureIT {
      * built-in default tenant and then the start fail: the token settings are checked before any migration runs.
      */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anEmptyDefaultTenantStopsTheStartBeforeTheSchemaIsTouched() throws Exception {
         Path data = Files.createDirectories(WORK.resolve(UUID.randomUUID().toString())).toAbsolutePath();
-        Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT empty default tenant", Map.of(
+        Exit exit = PayaraProcess.runUntilItStops(ownFolder(), "StartupFailureIT empty default tenant", Map.of(
                 "GRAPH_TENANTS_DEFAULT", "",
                 "GRAPH_DATA_DIR", data.toString()));
         assertFailedWithOneLine(exit, "Cannot start: the token settings are wrong: graph.tenants.default is set but empty");
@@ -115,6 +124,7 @@ class StartupFailureIT {
 
     /** A database whose migration 1 differs from this build's (another build's, or edited by hand). */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aDatabaseMigratedByAnotherBuild() throws Exception {
         String postgresql = Databases.postgresqlRun() ? Databases.createPostgresql("graph_foreign") : null;
         Path h2Dir = WORK.resolve(UUID.randomUUID().toString()).toAbsolutePath();
@@ -124,7 +134,7 @@ class StartupFailureIT {
             try (Connection db = Databases.connect(url); var statement = db.createStatement()) {
                 statement.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
             }
-            Exit exit = PayaraProcess.runUntilItStops(WORK, "StartupFailureIT migrations", postgresql != null
+            Exit exit = PayaraProcess.runUntilItStops(ownFolder(), "StartupFailureIT migrations", postgresql != null
                     ? Map.of("PGDATABASE", postgresql) : Map.of("GRAPH_DATA_DIR", h2Dir.toString()));
             assertFailedWithOneLine(exit, "Cannot start: the database schema cannot be brought to this version: "
                     + "Validate failed: Migrations have failed validation Migration checksum mismatch for migration version 1");
@@ -133,6 +143,11 @@ class StartupFailureIT {
                 Databases.dropPostgresql(postgresql);
             }
         }
+    }
+
+    /** A folder of its own for each start, and so an H2 file of its own: two run at once. */
+    private static Path ownFolder() {
+        return WORK.resolve(UUID.randomUUID().toString());
     }
 
     private static void assertFailedWithOneLine(Exit exit, String expected) {
