@@ -12,7 +12,8 @@ import org.graphstatus.security.Permissions;
  * permissions are the roles of {@code @RolesAllowed}; tokens grant them as scopes, app roles or groups.
  */
 @ApplicationPath("beta")
-@DeclareRoles({Permissions.READ_WRITE, Permissions.READ, Permissions.CONFIGURATION_READ_WRITE, Permissions.CONFIGURATION_READ})
+@DeclareRoles({Permissions.READ_WRITE, Permissions.READ, Permissions.CONFIGURATION_READ_WRITE, Permissions.CONFIGURATION_READ,
+        Permissions.MANAGED_DEVICES_READ_WRITE, Permissions.MANAGED_DEVICES_READ})
 public class GraphApplication extends Application {
 
     /** Jersey answers OPTIONS with an XML description of the resources unless told not to; Graph does not. */

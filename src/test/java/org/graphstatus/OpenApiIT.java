@@ -46,7 +46,10 @@ class OpenApiIT extends DeployedService {
                 USER + "/deviceStatuses", USER + "/deviceStatuses/{mobileAppInstallStatusId}", APP + "/installSummary",
                 "/beta/deviceAppManagement/mobileApps/$count", APP + "/userStatuses/$count", APP + "/deviceStatuses/$count",
                 USER + "/deviceStatuses/$count", USER + "/app", APP + "/deviceStatuses/{mobileAppInstallStatusId}/app",
-                USER + "/deviceStatuses/{mobileAppInstallStatusId}/app", "/beta/$batch"),
+                USER + "/deviceStatuses/{mobileAppInstallStatusId}/app", "/beta/$batch",
+                "/beta/deviceManagement/reports/getDeviceInstallStatusReport",
+                "/beta/deviceManagement/reports/retrieveDeviceAppInstallationStatusReport",
+                "/beta/deviceManagement/reports/getAppStatusOverviewReport"),
                 contract.getJsonObject("paths").keySet());
         for (String create : List.of(APP + "/deviceStatuses", USER + "/deviceStatuses")) {
             JsonObject post = contract.getJsonObject("paths").getJsonObject(create).getJsonObject("post");

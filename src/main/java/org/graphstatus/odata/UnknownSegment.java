@@ -13,7 +13,7 @@ public final class UnknownSegment {
 
     private static final Set<String> COLLECTIONS = Set.of("mobileApps", "userStatuses", "deviceStatuses");
     private static final Set<String> NAMES = Set.of("deviceAppManagement", "mobileApps", "userStatuses",
-            "deviceStatuses", "installSummary", "app", "$count", "$batch");
+            "deviceStatuses", "installSummary", "app", "$count", "$batch", "deviceManagement", "reports");
     private static final int LONGEST = 100;
 
     private UnknownSegment() {

@@ -19,8 +19,13 @@ public final class Permissions {
     public static final String CONFIGURATION_READ_WRITE = "DeviceManagementConfiguration.ReadWrite.All";
     public static final String CONFIGURATION_READ = "DeviceManagementConfiguration.Read.All";
 
+    /** Intune's reports also accept the managed devices permissions (deviceManagement/reports). */
+    public static final String MANAGED_DEVICES_READ_WRITE = "DeviceManagementManagedDevices.ReadWrite.All";
+    public static final String MANAGED_DEVICES_READ = "DeviceManagementManagedDevices.Read.All";
+
     /** Every permission this service checks. */
-    public static final Set<String> ALL = Set.of(READ_WRITE, READ, CONFIGURATION_READ_WRITE, CONFIGURATION_READ);
+    public static final Set<String> ALL = Set.of(READ_WRITE, READ, CONFIGURATION_READ_WRITE, CONFIGURATION_READ,
+            MANAGED_DEVICES_READ_WRITE, MANAGED_DEVICES_READ);
 
     private Permissions() {
     }

@@ -45,6 +45,11 @@ public class InstallCounts {
      */
     public MobileAppInstallSummary summary(String tenant, String appId) {
         mobileApps.get(tenant, appId);
+        return counted(tenant, appId);
+    }
+
+    /** The same counts for an app that may not exist: an unknown app has none. */
+    public MobileAppInstallSummary counted(String tenant, String appId) {
         var devices = new EnumMap<ResultantAppState, Long>(ResultantAppState.class);
         Map<String, ResultantAppState> userStates = new HashMap<>();
         // it counts every status of the app: as costly as a /$count, and bounded with them
