@@ -4,27 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.graph.beta.devicemanagement.reports.retrievedeviceappinstallationstatusreport.RetrieveDeviceAppInstallationStatusReportPostRequestBody;
-import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.authentication.AccessTokenProvider;
-import com.microsoft.kiota.authentication.AllowedHostsValidator;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.graphstatus.testing.DeployedService;
-import org.graphstatus.testing.GraphClient;
+import org.graphstatus.testing.GraphSdk;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
@@ -197,20 +191,7 @@ class ReportsIT extends DeployedService {
      */
     @Test
     void theJavaSdksRequestBuilderGetsTheReport() throws Exception {
-        String token = Tokens.delegated(Tokens.READ);
-        var sdk = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(new AccessTokenProvider() {
-            @Override
-            public String getAuthorizationToken(URI uri, Map<String, Object> context) {
-                return token;
-            }
-
-            @Override
-            public AllowedHostsValidator getAllowedHostsValidator() {
-                return new AllowedHostsValidator(graph.uri("").getHost());
-            }
-        }));
-        String beta = graph.uri("").toString();
-        sdk.getRequestAdapter().setBaseUrl(beta.substring(0, beta.length() - 1));
+        var sdk = GraphSdk.client(graph, Tokens.delegated(Tokens.READ));
         var body = new RetrieveDeviceAppInstallationStatusReportPostRequestBody();
         body.setFilter("(ApplicationId eq '" + app + "')");
         body.setSelect(List.of("DeviceName", "InstallState"));

@@ -13,16 +13,13 @@ import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.HttpMethod;
 import com.microsoft.kiota.RequestAdapter;
 import com.microsoft.kiota.RequestInformation;
-import com.microsoft.kiota.authentication.AccessTokenProvider;
-import com.microsoft.kiota.authentication.AllowedHostsValidator;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import com.microsoft.kiota.serialization.Parsable;
 import com.microsoft.kiota.serialization.ParsableFactory;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.graphstatus.testing.DeployedService;
+import org.graphstatus.testing.GraphSdk;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,21 +42,8 @@ class GraphSdkIT extends DeployedService {
 
     @BeforeEach
     void connectTheSdk() {
-        String token = Tokens.delegated(Tokens.READ_WRITE);
-        sdk = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(new AccessTokenProvider() {
-            @Override
-            public String getAuthorizationToken(URI uri, Map<String, Object> context) {
-                return token;
-            }
-
-            @Override
-            public AllowedHostsValidator getAllowedHostsValidator() {
-                return new AllowedHostsValidator(graph.uri("").getHost());
-            }
-        }));
+        sdk = GraphSdk.client(graph, Tokens.delegated(Tokens.READ_WRITE));
         adapter = sdk.getRequestAdapter();
-        String beta = graph.uri("").toString();
-        adapter.setBaseUrl(beta.substring(0, beta.length() - 1));
 
         var webApp = new WebApp();
         webApp.setDisplayName("Contoso Portal");
