@@ -49,7 +49,8 @@ class OpenApiIT extends DeployedService {
                 USER + "/deviceStatuses/{mobileAppInstallStatusId}/app", "/beta/$batch",
                 "/beta/deviceManagement/reports/getDeviceInstallStatusReport",
                 "/beta/deviceManagement/reports/retrieveDeviceAppInstallationStatusReport",
-                "/beta/deviceManagement/reports/getAppStatusOverviewReport"),
+                "/beta/deviceManagement/reports/getAppStatusOverviewReport",
+                "/beta/deviceManagement/reports/getUserInstallStatusReport"),
                 contract.getJsonObject("paths").keySet());
         for (String create : List.of(APP + "/deviceStatuses", USER + "/deviceStatuses")) {
             JsonObject post = contract.getJsonObject("paths").getJsonObject(create).getJsonObject("post");

@@ -129,6 +129,35 @@ class ReportsIT extends DeployedService {
         assertEquals(0, none.getJsonArray("Values").size(), "an app without statuses has no row");
     }
 
+    /** Each user of the app with their devices by state, the counts after the four user columns. */
+    @Test
+    void theUsersReportCountsEachUsersDevices() {
+        String ada = userStatus("ada@contoso.example");
+        String bob = userStatus("bob@contoso.example");
+        for (String[] device : new String[][] {{ada, "failed"}, {ada, "installed"}, {ada, "failed"}, {bob, "pendingInstall"}}) {
+            assertEquals(201, graph.post(Routes.deviceStatuses(app, device[0]), "{\"installState\":\"" + device[1] + "\"}").status());
+        }
+
+        JsonObject json = json(report("getUserInstallStatusReport",
+                "{\"orderBy\":[\"UserPrincipalName desc\"],\"filter\":\"(ApplicationId eq '" + app + "')\"}"));
+
+        assertEquals(List.of("UserId", "ApplicationId", "UserName", "UserPrincipalName", "FailedCount", "InstalledCount",
+                "NotApplicableCount", "NotInstalledCount", "PendingInstallCount"), columns(json));
+        assertEquals(2, json.getInt("TotalRowCount"));
+        JsonArray first = json.getJsonArray("Values").getJsonArray(0);
+        JsonArray second = json.getJsonArray("Values").getJsonArray(1);
+        assertEquals("bob@contoso.example", first.getString(3));
+        assertEquals(List.of(0, 0, 0, 0, 1), counts(first));
+        assertEquals("ada@contoso.example", second.getString(3));
+        assertEquals(List.of(2, 1, 0, 0, 0), counts(second));
+        assertEquals(app, second.getString(1));
+
+        Answer narrowed = report("getUserInstallStatusReport",
+                "{\"filter\":\"(ApplicationId eq '" + app + "') and (InstallState eq '2')\"}");
+        assertEquals(400, narrowed.status(), narrowed.body());
+        assertTrue(narrowed.errorMessage().contains("is of one app"), narrowed.errorMessage());
+    }
+
     @Test
     void aBadRequestIsAGraph400NamingWhatIsWrong() {
         assertBadRequest("{\"filter\":\"(InstallState eq '1')\"}", "needs the app in its filter");
@@ -222,6 +251,17 @@ class ReportsIT extends DeployedService {
                 + (lastSync == null ? "" : ",\"lastSyncDateTime\":\"" + lastSync + "\"") + "}";
         Answer created = graph.post(Routes.deviceStatuses(app), body);
         assertEquals(201, created.status(), created.body());
+    }
+
+    private String userStatus(String principal) {
+        Answer created = graph.post(Routes.userStatuses(app), "{\"userName\":\"" + principal.substring(0, 3)
+                + "\",\"userPrincipalName\":\"" + principal + "\"}");
+        assertEquals(201, created.status(), created.body());
+        return created.json().getString("id");
+    }
+
+    private static List<Integer> counts(JsonArray row) {
+        return List.of(row.getInt(4), row.getInt(5), row.getInt(6), row.getInt(7), row.getInt(8));
     }
 
     private static JsonObject json(Answer answer) {

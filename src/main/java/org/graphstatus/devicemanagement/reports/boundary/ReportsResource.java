@@ -23,6 +23,7 @@ import org.graphstatus.devicemanagement.reports.control.AppStatusOverview;
 import org.graphstatus.devicemanagement.reports.control.DeviceInstallStatusByApp;
 import org.graphstatus.devicemanagement.reports.control.ReportPage;
 import org.graphstatus.devicemanagement.reports.control.ReportRequest;
+import org.graphstatus.devicemanagement.reports.control.UserInstallStatusAggregateByApp;
 import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.UnknownSegment;
@@ -51,6 +52,9 @@ public class ReportsResource {
     DeviceInstallStatusByApp devices;
 
     @Inject
+    UserInstallStatusAggregateByApp users;
+
+    @Inject
     AppStatusOverview overview;
 
     @Context
@@ -67,6 +71,7 @@ public class ReportsResource {
         ReportPage page = switch (name) {
             case "getDeviceInstallStatusReport", "retrieveDeviceAppInstallationStatusReport" ->
                     devices.page(Tenants.of(caller), request(body, name));
+            case "getUserInstallStatusReport" -> users.page(Tenants.of(caller), request(body, name));
             case "getAppStatusOverviewReport" -> overview.page(Tenants.of(caller), request(body, name));
             default -> throw GraphException.badRequest(UnknownSegment.message(List.of(action)));
         };

@@ -12,12 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.MobileAppInstallSummary;
-import org.graphstatus.devicemanagement.reports.control.ReportFilter.Comparison;
-import org.graphstatus.odata.GraphException;
 
 /**
  * {@code getAppStatusOverviewReport}: one row for one app, its devices and users by install state, counted
@@ -41,7 +38,7 @@ public class AppStatusOverview {
 
     public ReportPage page(String tenant, ReportRequest request) {
         List<ReportColumn> schema = ReportColumn.chosen(NAME, COLUMNS, request.select());
-        MobileAppInstallSummary summary = counts.counted(tenant, applicationId(request.filter()));
+        MobileAppInstallSummary summary = counts.counted(tenant, request.applicationIdOnly(NAME));
         Map<String, Object> cells = cells(summary);
         boolean any = cells.values().stream().anyMatch(cell -> cell instanceof Long count && count > 0);
         var rows = new ArrayList<List<Object>>();
@@ -63,14 +60,5 @@ public class AppStatusOverview {
                 Map.entry("InstalledUserCount", summary.users(installed)),
                 Map.entry("NotInstalledUserCount", summary.users(notInstalled)),
                 Map.entry("NotApplicableUserCount", summary.users(notApplicable)));
-    }
-
-    /** The one app the filter names: {@code (ApplicationId eq '...')}, and nothing else. */
-    private static String applicationId(ReportFilter filter) {
-        if (filter instanceof Comparison comparison && comparison.column().equalsIgnoreCase("ApplicationId")
-                && comparison.operator() == ReportFilter.Operator.eq) {
-            return comparison.literal().toLowerCase(Locale.ROOT);
-        }
-        throw GraphException.badRequest("The report " + NAME + " is of one app: its filter is (ApplicationId eq '<mobileApp id>').");
     }
 }

@@ -106,12 +106,12 @@ public class DeviceInstallStatusByApp {
     /** The page {@code request} asks of the tenant's statuses. */
     public ReportPage page(String tenant, ReportRequest request) {
         List<ReportColumn> schema = ReportColumn.chosen(NAME, COLUMNS, request.select());
-        requireApplicationId(request.filter());
+        request.requireApplicationId(NAME);
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
         CriteriaQuery<MobileAppInstallStatus> rows = cb.createQuery(MobileAppInstallStatus.class);
         Root<MobileAppInstallStatus> row = rows.from(MobileAppInstallStatus.class);
-        rows.where(where(cb, row, tenant, request)).orderBy(orders(cb, row, request.orderBy()));
+        rows.where(where(cb, row, tenant, request)).orderBy(orders(cb, row, request));
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<MobileAppInstallStatus> counted = count.from(MobileAppInstallStatus.class);
@@ -129,21 +129,12 @@ public class DeviceInstallStatusByApp {
         });
     }
 
-    private static void requireApplicationId(ReportFilter filter) {
-        if (filter == null || filter.comparisons().stream().noneMatch(comparison -> comparison.operator() == ReportFilter.Operator.eq
-                && comparison.column().equalsIgnoreCase(Column.ApplicationId.name()))) {
-            throw GraphException.badRequest("The report " + NAME + " needs the app in its filter: "
-                    + "(ApplicationId eq '<mobileApp id>').");
-        }
-    }
-
     private static Predicate where(CriteriaBuilder cb, Root<MobileAppInstallStatus> row, String tenant, ReportRequest request) {
         var all = new ArrayList<Predicate>();
         all.add(cb.equal(row.get("tenantId"), tenant));
         all.add(predicate(cb, row, request.filter()));
-        if (request.search() != null && !request.search().isBlank()) {
-            String pattern = "%" + request.search().strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = request.searchPattern();
+        if (pattern != null) {
             all.add(cb.or(Set.of("deviceName", "userName", "userPrincipalName").stream()
                     .map(attribute -> cb.like(cb.lower(row.get(attribute)), pattern, '\\'))
                     .toArray(Predicate[]::new)));
@@ -238,22 +229,17 @@ public class DeviceInstallStatusByApp {
         }
     }
 
-    private static List<Order> orders(CriteriaBuilder cb, Root<MobileAppInstallStatus> row, List<String> orderBy) {
+    private static List<Order> orders(CriteriaBuilder cb, Root<MobileAppInstallStatus> row, ReportRequest request) {
         var orders = new ArrayList<Order>();
-        for (String item : orderBy) {
-            String[] words = item.strip().split("\\s+");
-            boolean descending = words.length == 2 && words[1].equalsIgnoreCase("desc");
-            if (words.length > 2 || words.length == 2 && !descending && !words[1].equalsIgnoreCase("asc")) {
-                throw GraphException.badRequest("Invalid orderBy '" + item + "': a column, then asc or desc.");
-            }
-            Column column = ReportColumn.named(COLUMNS, words[0]).map(Column::of).filter(found -> found.attribute != null)
-                    .orElseThrow(() -> GraphException.badRequest("The report " + NAME + " cannot be ordered by '" + words[0] + "'."));
+        for (ReportRequest.Sort sort : request.sorts()) {
+            Column column = ReportColumn.named(COLUMNS, sort.column()).map(Column::of).filter(found -> found.attribute != null)
+                    .orElseThrow(() -> GraphException.badRequest("The report " + NAME + " cannot be ordered by '" + sort.column() + "'."));
             Expression<?> key = switch (column.kind) {
                 case STATE -> byNumber(cb, row.get(column.attribute), ResultantAppState.class, DeviceInstallStatusByApp::number);
                 case DETAIL -> byNumber(cb, row.get(column.attribute), ResultantAppStateDetail.class, ResultantAppStateDetail::value);
                 default -> row.get(column.attribute);
             };
-            orders.add(descending ? cb.desc(key) : cb.asc(key));
+            orders.add(sort.descending() ? cb.desc(key) : cb.asc(key));
         }
         orders.add(cb.asc(row.get("id"))); // the same order on every page
         return orders;
