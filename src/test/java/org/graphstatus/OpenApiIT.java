@@ -50,7 +50,9 @@ class OpenApiIT extends DeployedService {
                 "/beta/deviceManagement/reports/getDeviceInstallStatusReport",
                 "/beta/deviceManagement/reports/retrieveDeviceAppInstallationStatusReport",
                 "/beta/deviceManagement/reports/getAppStatusOverviewReport",
-                "/beta/deviceManagement/reports/getUserInstallStatusReport"),
+                "/beta/deviceManagement/reports/getUserInstallStatusReport",
+                "/beta/deviceManagement/reports/getAppsInstallSummaryReport",
+                "/v1.0/deviceManagement/reports/retrieveDeviceAppInstallationStatusReport"),
                 contract.getJsonObject("paths").keySet());
         for (String create : List.of(APP + "/deviceStatuses", USER + "/deviceStatuses")) {
             JsonObject post = contract.getJsonObject("paths").getJsonObject(create).getJsonObject("post");

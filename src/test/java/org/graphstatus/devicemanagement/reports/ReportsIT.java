@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.graphstatus.testing.DeployedService;
+import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphSdk;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.Routes;
@@ -233,6 +234,84 @@ class ReportsIT extends DeployedService {
             assertEquals(List.of("DeviceName", "InstallState"), columns(json));
             assertEquals(List.of("PC-5", "PC-4"), column(json, 0));
         }
+    }
+
+    /**
+     * The admin center's "apps with installation failures" tile (its body as a daily-check script copies it),
+     * then the Cookbook's select of every app, read by position: 0 ApplicationId, 1 AppVersion, 2 DisplayName,
+     * 3 FailedDeviceCount, 4 FailedDevicePercentage, 5 FailedUserCount, 7 Platform's text, 8 Publisher.
+     */
+    @Test
+    void theAppsSummaryRanksATenantsAppsByFailedDevices() {
+        GraphClient tenant = graph.as(Tokens.sign(Tokens.claims(claims -> claims.claim("tid", UUID.randomUUID().toString())
+                .claim("scp", Tokens.READ_WRITE)), Tokens.developmentKey()));
+        String win32 = app(tenant, "{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"displayName\":\"7-Zip\","
+                + "\"publisher\":\"Igor Pavlov\",\"displayVersion\":\"24.08\"}");
+        String ios = app(tenant, "{\"@odata.type\":\"#microsoft.graph.iosStoreApp\",\"displayName\":\"Authenticator\","
+                + "\"publisher\":\"Microsoft\"}");
+        String web = app(tenant, "{\"@odata.type\":\"#microsoft.graph.webApp\",\"displayName\":\"Intranet\","
+                + "\"publisher\":\"Contoso\",\"appUrl\":\"https://intranet.contoso.example\"}");
+        String ada = tenant.newUserStatus(win32);
+        for (String[] status : new String[][] {{win32, ada, "failed"}, {win32, ada, "installed"}, {win32, null, "failed"},
+                {win32, null, "installed"}, {win32, null, "notApplicable"}, {ios, null, "failed"}, {ios, null, "installed"},
+                {ios, null, "installed"}, {ios, null, "installed"}}) {
+            String route = status[1] == null ? Routes.deviceStatuses(status[0]) : Routes.deviceStatuses(status[0], status[1]);
+            assertEquals(201, tenant.post(route, "{\"installState\":\"" + status[2] + "\"}").status());
+        }
+
+        JsonObject tile = json(tenant.post(REPORTS + "getAppsInstallSummaryReport", """
+                {"filter":"(FailedDeviceCount gt '0')","orderBy":["FailedDeviceCount desc"],"select":["DisplayName",
+                "Publisher","Platform","AppVersion","FailedDevicePercentage","FailedDeviceCount","FailedUserCount",
+                "ApplicationId"],"skip":0,"top":10}"""));
+        assertEquals(List.of("ApplicationId", "AppVersion", "DisplayName", "FailedDeviceCount", "FailedDevicePercentage",
+                "FailedUserCount", "Platform", "Platform_loc", "Publisher"), columns(tile));
+        assertEquals(2, tile.getInt("TotalRowCount"), "the web app has no failure");
+        JsonArray first = tile.getJsonArray("Values").getJsonArray(0);
+        assertEquals(List.of(win32, "24.08", "7-Zip"), List.of(first.getString(0), first.getString(1), first.getString(2)));
+        assertEquals(2, first.getInt(3));
+        assertEquals(50.0, first.getJsonNumber(4).doubleValue(), "2 failed of 4 applicable devices");
+        assertEquals(1, first.getInt(5), "ada, who has a failed device");
+        assertEquals(List.of("Windows", "Igor Pavlov"), List.of(first.getString(7), first.getString(8)));
+        JsonArray second = tile.getJsonArray("Values").getJsonArray(1);
+        assertEquals(List.of(ios, "iOS"), List.of(second.getString(0), second.getString(7)));
+        assertEquals(25.0, second.getJsonNumber(4).doubleValue());
+        assertTrue(second.isNull(1), "an app type without a version");
+
+        JsonObject all = json(tenant.post(REPORTS + "microsoft.graph.getAppsInstallSummaryReport",
+                "{\"filter\":\"\",\"orderBy\":[],\"top\":2,\"skip\":2}"));
+        assertEquals(3, all.getInt("TotalRowCount"));
+        assertEquals(18, columns(all).size());
+        assertEquals(List.of("Intranet"), column(all, columns(all).indexOf("DisplayName")), "by name: the third of three");
+
+        JsonObject byPlatform = json(tenant.post(REPORTS + "getAppsInstallSummaryReport",
+                "{\"select\":[\"ApplicationId\",\"InstalledDeviceCount\"],\"filter\":\"(Platform eq 'Web') or (Platform eq '2')\","
+                + "\"orderBy\":[\"InstalledDeviceCount\"]}"));
+        assertEquals(List.of(web, ios), column(byPlatform, 0));
+
+        Answer unfilterable = tenant.post(REPORTS + "getAppsInstallSummaryReport", "{\"filter\":\"(Publisher eq 'Contoso')\"}");
+        assertEquals(400, unfilterable.status(), unfilterable.body());
+        assertTrue(unfilterable.errorMessage().contains("'Publisher' cannot be filtered"), unfilterable.errorMessage());
+    }
+
+    /** Graph v1.0 has one of these actions; its SDKs call it there, and nothing else of v1.0 is served. */
+    @Test
+    void version1HasTheRetrieveAction() {
+        Answer answer = GraphClient.send(GraphClient.request(graph.rootUri("v1.0/" + REPORTS + "retrieveDeviceAppInstallationStatusReport"),
+                Tokens.delegated(Tokens.READ)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"select\":[\"DeviceName\"],\"filter\":\"(ApplicationId eq '" + app + "')\"}")));
+        assertEquals(5, json(answer).getInt("TotalRowCount"));
+        assertEquals("application/octet-stream", answer.header("Content-Type"));
+
+        Answer other = GraphClient.send(GraphClient.request(graph.rootUri("v1.0/" + REPORTS + "getDeviceInstallStatusReport"),
+                Tokens.delegated(Tokens.READ)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(404, other.status(), other.body());
+        assertEquals("ResourceNotFound", other.errorCode(), "a Graph error, not an HTML page");
+    }
+
+    private static String app(GraphClient tenant, String json) {
+        Answer created = tenant.post("deviceAppManagement/mobileApps", json);
+        assertEquals(201, created.status(), created.body());
+        return created.json().getString("id");
     }
 
     private void assertBadRequest(String body, String message) {

@@ -29,6 +29,8 @@ final class ReportAnswer {
                     cells.add(number);
                 } else if (cell instanceof Long number) {
                     cells.add(number);
+                } else if (cell instanceof Double number) {
+                    cells.add(number);
                 } else if (cell instanceof Boolean bool) {
                     cells.add(bool);
                 } else {

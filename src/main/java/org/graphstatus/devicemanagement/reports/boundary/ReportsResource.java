@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.graphstatus.devicemanagement.reports.control.AppInstallStatusAggregate;
 import org.graphstatus.devicemanagement.reports.control.AppStatusOverview;
 import org.graphstatus.devicemanagement.reports.control.DeviceInstallStatusByApp;
 import org.graphstatus.devicemanagement.reports.control.ReportPage;
@@ -57,6 +58,9 @@ public class ReportsResource {
     @Inject
     AppStatusOverview overview;
 
+    @Inject
+    AppInstallStatusAggregate apps;
+
     @Context
     SecurityContext caller;
 
@@ -73,6 +77,7 @@ public class ReportsResource {
                     devices.page(Tenants.of(caller), request(body, name));
             case "getUserInstallStatusReport" -> users.page(Tenants.of(caller), request(body, name));
             case "getAppStatusOverviewReport" -> overview.page(Tenants.of(caller), request(body, name));
+            case "getAppsInstallSummaryReport" -> apps.page(Tenants.of(caller), request(body, name));
             default -> throw GraphException.badRequest(UnknownSegment.message(List.of(action)));
         };
         return Response.ok(ReportAnswer.json(page).toString(), MediaType.APPLICATION_OCTET_STREAM_TYPE).build();

@@ -10,7 +10,7 @@ import org.graphstatus.odata.GraphException;
 
 /**
  * A column of a report's answer: its name and its {@code PropertyType} ({@code String}, {@code Int32},
- * {@code Boolean}, {@code DateTime}), as the answer's {@code Schema} lists it.
+ * {@code Double}, {@code Boolean}, {@code DateTime}), as the answer's {@code Schema} lists it.
  */
 public record ReportColumn(String name, String type) {
 

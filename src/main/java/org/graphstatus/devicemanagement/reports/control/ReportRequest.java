@@ -39,12 +39,15 @@ public record ReportRequest(List<String> select, ReportFilter filter, List<Strin
         return sorts;
     }
 
+    /** {@code search} in lower case, or null without one. */
+    String searchText() {
+        return search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** {@code search} as a LIKE pattern over lower-case text ({@code \} escapes), or null without one. */
     String searchPattern() {
-        if (search == null || search.isBlank()) {
-            return null;
-        }
-        return "%" + search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String text = searchText();
+        return text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** A report of one app's rows: its filter names the app, among other comparisons it may have. */

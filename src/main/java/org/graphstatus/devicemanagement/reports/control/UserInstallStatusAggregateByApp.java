@@ -12,6 +12,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -64,14 +65,49 @@ public class UserInstallStatusAggregateByApp {
             long total = em.createQuery(count).getSingleResult();
             List<UserAppInstallStatus> users = request.top() == 0 || request.skip() >= total ? List.of()
                     : em.createQuery(rows).setFirstResult(request.skip()).setMaxResults(request.top()).getResultList();
-            Map<String, Map<ResultantAppState, Long>> devices = devices(tenant, users);
-            var values = new ArrayList<List<Object>>();
-            for (UserAppInstallStatus user : users) {
-                Map<String, Object> cells = cells(user, devices.getOrDefault(user.getId(), Map.of()));
-                values.add(schema.stream().map(column -> cells.get(column.name())).toList());
-            }
-            return new ReportPage(schema, total, values);
+            return new ReportPage(schema, total, values(tenant, schema, users));
         });
+    }
+
+    /** The columns of the report {@code request} asks, or a 400 for a request the report cannot answer. */
+    public List<ReportColumn> check(ReportRequest request) {
+        List<ReportColumn> schema = ReportColumn.chosen(NAME, COLUMNS, request.select());
+        request.applicationIdOnly(NAME);
+        orders(em.getCriteriaBuilder(), em.getCriteriaBuilder().createQuery(UserAppInstallStatus.class)
+                .from(UserAppInstallStatus.class), request);
+        return schema;
+    }
+
+    /** Every user row of the app, a batch at a time by the last id seen, as an export reads them. */
+    public void each(String tenant, ReportRequest request, ReportRows rows) throws IOException {
+        List<ReportColumn> schema = check(request);
+        String appId = request.applicationIdOnly(NAME);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        String after = "";
+        while (true) {
+            CriteriaQuery<UserAppInstallStatus> query = cb.createQuery(UserAppInstallStatus.class);
+            Root<UserAppInstallStatus> row = query.from(UserAppInstallStatus.class);
+            query.where(where(cb, row, tenant, appId, request), cb.greaterThan(row.get("id"), after)).orderBy(cb.asc(row.get("id")));
+            List<UserAppInstallStatus> users = bulkhead.admit(() -> em.createQuery(query).setMaxResults(ReportRows.BATCH).getResultList());
+            for (List<Object> cells : bulkhead.admit(() -> values(tenant, schema, users))) {
+                rows.row(cells);
+            }
+            if (users.size() < ReportRows.BATCH) {
+                return;
+            }
+            after = users.get(users.size() - 1).getId();
+        }
+    }
+
+    /** The users' rows, their devices counted in one query. */
+    private List<List<Object>> values(String tenant, List<ReportColumn> schema, List<UserAppInstallStatus> users) {
+        Map<String, Map<ResultantAppState, Long>> devices = devices(tenant, users);
+        var values = new ArrayList<List<Object>>();
+        for (UserAppInstallStatus user : users) {
+            Map<String, Object> cells = cells(user, devices.getOrDefault(user.getId(), Map.of()));
+            values.add(schema.stream().map(column -> cells.get(column.name())).toList());
+        }
+        return values;
     }
 
     private static Predicate where(CriteriaBuilder cb, Root<UserAppInstallStatus> row, String tenant, String appId,
