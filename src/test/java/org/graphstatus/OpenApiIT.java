@@ -52,7 +52,9 @@ class OpenApiIT extends DeployedService {
                 "/beta/deviceManagement/reports/getAppStatusOverviewReport",
                 "/beta/deviceManagement/reports/getUserInstallStatusReport",
                 "/beta/deviceManagement/reports/getAppsInstallSummaryReport",
-                "/v1.0/deviceManagement/reports/retrieveDeviceAppInstallationStatusReport"),
+                "/v1.0/deviceManagement/reports/retrieveDeviceAppInstallationStatusReport",
+                "/beta/deviceManagement/reports/exportJobs",
+                "/beta/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"),
                 contract.getJsonObject("paths").keySet());
         for (String create : List.of(APP + "/deviceStatuses", USER + "/deviceStatuses")) {
             JsonObject post = contract.getJsonObject("paths").getJsonObject(create).getJsonObject("post");

@@ -44,7 +44,7 @@ class MigrationsIT {
 
             Flyway upgraded = migrate(url, MigrationVersion.LATEST);
 
-            assertEquals("8", upgraded.info().current().getVersion().getVersion());
+            assertEquals("9", upgraded.info().current().getVersion().getVersion());
             try (Connection db = Databases.connect(url)) {
                 assertEquals(before, rows(db), "every row as it was");
                 assertEquals(Set.of(MIGRATED_TENANT), tenants(db), "migration 6: every row in the default tenant");
@@ -66,6 +66,7 @@ class MigrationsIT {
                 try (var counters = db.createStatement().executeQuery("SELECT COUNT(*) FROM throttling_counter")) {
                     assertTrue(counters.next() && counters.getLong(1) == 0, "migration 5's throttling counters, empty");
                 }
+                exportJobWithAPart(db);
             }
         } finally {
             if (postgresql != null) {
@@ -81,6 +82,27 @@ class MigrationsIT {
         Flyway flyway = SchemaMigration.flyway(MIGRATED_TENANT).dataSource(url, null, null).target(target).load();
         flyway.migrate();
         return flyway;
+    }
+
+    /** Migration 9: a job's file parts go with the job. */
+    private static void exportJobWithAPart(Connection db) throws SQLException {
+        db.createStatement().execute("INSERT INTO device_management_export_job (tenant_id, id, report_name, select_columns, "
+                + "format, localization_type, status, request_date_time, kept_until_ticks, progress_ticks) VALUES "
+                + "('t', 'j', 'AppInstallStatusAggregate', '[]', 'csv', 'localizedValuesAsAdditionalColumn', 'completed', "
+                + "'2026-01-01T00:00:00Z', 1, 1)");
+        try (var part = db.prepareStatement("INSERT INTO device_management_export_job_part (tenant_id, job_id, part, bytes) "
+                + "VALUES ('t', 'j', 0, ?)")) {
+            part.setBytes(1, new byte[] {'P', 'K'});
+            part.executeUpdate();
+        }
+        assertThrows(SQLException.class, () -> db.createStatement().execute("INSERT INTO device_management_export_job "
+                + "(tenant_id, id, report_name, select_columns, format, localization_type, status, request_date_time, "
+                + "kept_until_ticks, progress_ticks) VALUES ('t', 'k', 'x', '[]', 'csv', 'x', 'notStarted', 'x', 1, 1), "
+                + "('t', 'k2', 'x', '[]', 'csv', 'x', 'unknown', 'x', 1, 1)"), "a status outside the four");
+        db.createStatement().execute("DELETE FROM device_management_export_job WHERE id = 'j'");
+        try (var parts = db.createStatement().executeQuery("SELECT COUNT(*) FROM device_management_export_job_part")) {
+            assertTrue(parts.next() && parts.getLong(1) == 0, "the part went with its job");
+        }
     }
 
     private static void insertV1Rows(Connection db) throws SQLException {

@@ -1,0 +1,64 @@
+package org.graphstatus.devicemanagement.reports.exportjobs.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.graphstatus.devicemanagement.reports.control.ExportableReports;
+import org.graphstatus.devicemanagement.reports.exportjobs.entity.DeviceManagementExportJob;
+import org.graphstatus.devicemanagement.reports.exportjobs.entity.DeviceManagementExportJobLocalizationType;
+
+/**
+ * Makes an export job's file on the server's managed executor, never on a request's thread: the report's
+ * rows, a batch at a time, into the ZIP, a part at a time into the database. Done, the job gets the secret
+ * its URL carries: 256 random bits, the role of the SAS token in Graph's blob URLs.
+ */
+@ApplicationScoped
+public class ExportJobMaker {
+
+    private static final Logger LOG = Logger.getLogger(ExportJobMaker.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Inject
+    ExportJobs jobs;
+
+    @Inject
+    ExportableReports reports;
+
+    @Inject
+    ExportParts parts;
+
+    /** Queues the stored job; its status says when it is done. */
+    public void start(DeviceManagementExportJob job) {
+        String tenant = job.getTenantId();
+        String id = job.getId();
+        executor.execute(() -> make(tenant, id));
+    }
+
+    private void make(String tenant, String id) {
+        DeviceManagementExportJob job = jobs.started(tenant, id);
+        if (job == null) {
+            return;
+        }
+        try {
+            ExportParts.Writer file = parts.writer(tenant, id);
+            try (ExportFile export = new ExportFile(file, id, job.getFormat(), jobs.schema(job),
+                    job.getLocalizationType() == DeviceManagementExportJobLocalizationType.replaceLocalizableValues)) {
+                reports.each(tenant, job.getReportName(), ExportJobs.request(job), export);
+            }
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            jobs.completed(tenant, id, Base64.getUrlEncoder().withoutPadding().encodeToString(secret), file.size());
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "The export job " + id + " failed", e);
+            jobs.failed(tenant, id, "The file could not be made: " + e);
+        }
+    }
+}
