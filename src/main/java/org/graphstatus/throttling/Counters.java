@@ -42,15 +42,16 @@ public class Counters {
     /**
      * Adds one request to each counter in window {@code window} and answers their sums, this request
      * included. The keys come in one order on every call (the limits' order), so two requests lock shared
-     * rows in the same order and never deadlock.
+     * rows in the same order and never deadlock. {@code limits} are the names of the limits counted in
+     * windows of this size, whose old windows the first request of a window removes.
      */
-    int[] increment(List<String> buckets, long window) {
+    int[] increment(List<String> buckets, List<String> limits, long window) {
         try {
-            return incrementOnce(buckets, window);
+            return incrementOnce(buckets, limits, window);
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 try {
-                    return incrementOnce(buckets, window); // the row is there now: an update this time
+                    return incrementOnce(buckets, limits, window); // the row is there now: an update this time
                 } catch (SQLException again) {
                     throw new IllegalStateException(again);
                 }
@@ -59,7 +60,7 @@ public class Counters {
         }
     }
 
-    private int[] incrementOnce(List<String> buckets, long window) throws SQLException {
+    private int[] incrementOnce(List<String> buckets, List<String> limits, long window) throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
@@ -77,7 +78,7 @@ public class Counters {
                     }
                 }
                 if (sums.length > 0 && sums[0] == 1) {
-                    forgetOldWindows(db, window);
+                    forgetOldWindows(db, limits, window);
                 }
                 db.commit();
                 return sums;
@@ -93,11 +94,17 @@ public class Counters {
     /**
      * The first request of a window for a tenant removes windows before the previous one: a count is read
      * only in its own window, and keeping one window back lets a lagging instance's clock find its row.
+     * Only the rows of these limits: other limits count windows of another size.
      */
-    private static void forgetOldWindows(Connection db, long window) throws SQLException {
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM throttling_counter WHERE window_start < ?")) {
+    private static void forgetOldWindows(Connection db, List<String> limits, long window) throws SQLException {
+        String sameSize = String.join(" OR ", limits.stream().map(limit -> "bucket LIKE ?").toList());
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM throttling_counter WHERE window_start < ? AND ("
+                + sameSize + ")")) {
             delete.setQueryTimeout(TIMEOUT_SECONDS);
             delete.setLong(1, window - 1);
+            for (int i = 0; i < limits.size(); i++) {
+                delete.setString(i + 2, limits.get(i) + "/%");
+            }
             delete.executeUpdate();
         }
     }

@@ -6,11 +6,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One published limit: at most {@code requests} in a window, counted per tenant or per app in the tenant,
- * over all requests or writes only. Its name is the setting's ({@code graph.throttling.<name>}) and the
- * {@code limit} tag of the throttled-requests metric.
+ * One published limit: at most {@code requests} in a window, counted per tenant, or per app or user in the
+ * tenant, over all requests or writes only. Its name is the setting's ({@code graph.throttling.<name>}) and
+ * the {@code limit} tag of the throttled-requests metric.
  */
-record Limit(String name, int requests, boolean writesOnly, boolean perApp) {
+record Limit(String name, int requests, boolean writesOnly, Per per) {
+
+    /** Whose requests a limit counts together. */
+    enum Per {
+        TENANT("per tenant"), APP("per app in the tenant"), USER("per user in the tenant");
+
+        final String words;
+
+        Per(String words) {
+            this.words = words;
+        }
+    }
 
     /** The longest tenant or app id kept as it is in a counter's key; longer ones are hashed. */
     private static final int LONGEST_ID = 64;
@@ -19,9 +30,13 @@ record Limit(String name, int requests, boolean writesOnly, boolean perApp) {
         return write || !writesOnly;
     }
 
-    /** The key of this limit's counter for a caller: the limit, the tenant and, per app, the app. */
-    String bucket(String tenant, String app) {
-        return name + "/" + shortened(tenant) + (perApp ? "/" + shortened(app) : "");
+    /** The key of this limit's counter for a caller: the limit, the tenant and, per app or user, that one. */
+    String bucket(String tenant, String app, String user) {
+        return name + "/" + shortened(tenant) + switch (per) {
+            case TENANT -> "";
+            case APP -> "/" + shortened(app);
+            case USER -> "/" + shortened(user);
+        };
     }
 
     /** Ids come from verified tokens, but their length is the issuer's choice and the key's column is not. */

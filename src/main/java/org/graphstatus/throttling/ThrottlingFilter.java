@@ -37,12 +37,14 @@ final class ThrottlingFilter implements ContainerRequestFilter {
         }
         String tenant = token.tenant(); // whose rows the request reaches: tid, or the default tenant
         String app = token.getClaim("appid") != null ? claim(token, "appid") : claim(token, "azp");
+        String user = token.getClaim("oid") != null ? claim(token, "oid") : claim(token, "sub");
         boolean write = !READS.contains(request.getMethod());
         List<Limit> applying = limits.stream().filter(limit -> limit.covers(write)).toList();
 
         long now = System.currentTimeMillis();
         long window = Math.floorDiv(now, windowMillis);
-        int[] sums = counters.increment(applying.stream().map(limit -> limit.bucket(tenant, app)).toList(), window);
+        int[] sums = counters.increment(applying.stream().map(limit -> limit.bucket(tenant, app, user)).toList(),
+                limits.stream().map(Limit::name).toList(), window);
         for (int i = 0; i < sums.length; i++) {
             Limit limit = applying.get(i);
             if (sums[i] > limit.requests()) {
@@ -57,7 +59,7 @@ final class ThrottlingFilter implements ContainerRequestFilter {
 
     private String describe(Limit limit) {
         return "limit of " + limit.requests() + (limit.writesOnly() ? " writes" : " requests") + " per "
-                + windowMillis / 1000 + " seconds " + (limit.perApp() ? "per app in the tenant" : "per tenant");
+                + windowMillis / 1000 + " seconds " + limit.per().words;
     }
 
     /** A claim as text, or "" for a token without it (e.g. a development token has no app). */

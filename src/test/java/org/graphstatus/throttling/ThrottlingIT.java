@@ -40,7 +40,10 @@ class ThrottlingIT {
             "GRAPH_THROTTLING_WRITES_PER_APP", String.valueOf(WRITES_PER_APP),
             "GRAPH_THROTTLING_WRITES_PER_TENANT", String.valueOf(WRITES_PER_TENANT),
             "GRAPH_THROTTLING_REQUESTS_PER_APP", "12",
-            "GRAPH_THROTTLING_REQUESTS_PER_TENANT", "40");
+            "GRAPH_THROTTLING_REQUESTS_PER_TENANT", "40",
+            "GRAPH_THROTTLING_EXPORTS_WINDOW", String.valueOf(WINDOW_SECONDS),
+            "GRAPH_THROTTLING_EXPORTS_PER_USER", "2",
+            "GRAPH_THROTTLING_EXPORTS_PER_TENANT", "4");
     private static final String STATUS = "{\"deviceName\":\"Throttled device\",\"installState\":\"installed\"}";
 
     private static final List<PayaraProcess> instances = new ArrayList<>();
@@ -158,6 +161,34 @@ class ThrottlingIT {
     private static GraphClient instance(int i) {
         return instances.get(i % instances.size()).graph();
     }
+
+    /** Export jobs count their creates per user and per tenant; polling a job is not counted. */
+    @Test
+    void exportJobsHaveLimitsOfTheirOwnPerUserAndTenant() throws Exception {
+        String tenant = UUID.randomUUID().toString();
+        String job = "{\"reportName\":\"AppInstallStatusAggregate\"}";
+        String ann = token(tenant, "oid", "ann");
+        awaitFreshWindow();
+        Answer first = instance(0).as(ann).post(EXPORT_JOBS, job);
+        assertEquals(201, first.status(), first.body());
+        assertEquals(201, instance(1).as(ann).post(EXPORT_JOBS, job).status(), "ann's second");
+        for (int poll = 0; poll < 5; poll++) {
+            assertEquals(200, instance(poll).as(ann).get(EXPORT_JOBS + "/" + first.json().getString("id")).status(),
+                    "polls spend nothing");
+        }
+        Answer third = instance(0).as(ann).post(EXPORT_JOBS, job);
+        assertEquals(429, third.status(), third.body());
+        assertTrue(third.errorMessage().contains("2 writes per " + WINDOW_SECONDS + " seconds per user"), third.errorMessage());
+
+        // ann's throttled create counted too (every limit it falls under does): bob's is the tenant's fourth
+        assertEquals(201, instance(1).as(token(tenant, "oid", "bob")).post(EXPORT_JOBS, job).status(), "the tenant's fourth");
+        Answer tenantSpent = instance(0).as(token(tenant, "oid", "cleo")).post(EXPORT_JOBS, job);
+        assertEquals(429, tenantSpent.status(), tenantSpent.body());
+        assertTrue(tenantSpent.errorMessage().contains("per tenant"), tenantSpent.errorMessage());
+        assertTrue(throttledCount(instance(0), "exports-per-user") >= 1, "counted in /metrics");
+    }
+
+    private static final String EXPORT_JOBS = "deviceManagement/reports/exportJobs";
 
     private static String token(String tenant, String appClaim, String app) {
         return Tokens.sign(Tokens.claims(claims -> claims.claim("scp", Tokens.READ_WRITE).claim("tid", tenant)
