@@ -20,23 +20,7 @@ final class ReportAnswer {
         JsonArrayBuilder values = JsonValues.PROVIDER.createArrayBuilder();
         for (var row : page.values()) {
             JsonArrayBuilder cells = JsonValues.PROVIDER.createArrayBuilder();
-            for (Object cell : row) {
-                if (cell == null) {
-                    cells.addNull();
-                } else if (cell instanceof String text) {
-                    cells.add(text);
-                } else if (cell instanceof Integer number) {
-                    cells.add(number);
-                } else if (cell instanceof Long number) {
-                    cells.add(number);
-                } else if (cell instanceof Double number) {
-                    cells.add(number);
-                } else if (cell instanceof Boolean bool) {
-                    cells.add(bool);
-                } else {
-                    throw new IllegalStateException("a report cell of " + cell.getClass());
-                }
-            }
+            row.forEach(cell -> cells.add(ReportPage.json(cell)));
             values.add(cells);
         }
         return JsonValues.object().add("TotalRowCount", page.totalRowCount()).add("Schema", schema).add("Values", values).build();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.graphstatus.devicemanagement.reports.control.ReportColumn;
+import org.graphstatus.devicemanagement.reports.control.ReportPage;
 import org.graphstatus.devicemanagement.reports.control.ReportRows;
 import org.graphstatus.devicemanagement.reports.exportjobs.entity.DeviceManagementReportFileFormat;
 import org.graphstatus.odata.JsonValues;
@@ -72,30 +73,12 @@ public final class ExportFile implements ReportRows, AutoCloseable {
         }
         if (json != null) {
             json.writeStartArray();
-            picked.forEach(this::cell);
+            picked.forEach(cell -> json.write(ReportPage.json(cell)));
             json.writeEnd();
         } else {
             line(picked);
         }
         rows++;
-    }
-
-    private void cell(Object value) {
-        if (value == null) {
-            json.writeNull();
-        } else if (value instanceof String text) {
-            json.write(text);
-        } else if (value instanceof Integer number) {
-            json.write(number);
-        } else if (value instanceof Long number) {
-            json.write(number);
-        } else if (value instanceof Double number) {
-            json.write(number);
-        } else if (value instanceof Boolean bool) {
-            json.write(bool);
-        } else {
-            throw new IllegalStateException("a report cell of " + value.getClass());
-        }
     }
 
     private void line(List<Object> values) throws IOException {
