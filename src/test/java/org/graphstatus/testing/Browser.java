@@ -30,6 +30,8 @@ public final class Browser implements AutoCloseable {
 
     public final ChromeDriver driver;
     public final WebDriverWait wait;
+    /** Where the browser saves what a page downloads: a directory of its own, not the user's Downloads. */
+    public final Path downloads;
 
     public Browser() {
         this(false);
@@ -40,8 +42,11 @@ public final class Browser implements AutoCloseable {
         var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1100",
-                "--user-data-dir=" + temporaryProfile());
+                "--user-data-dir=" + temporaryDirectory("chromium-profile"));
         options.setAcceptInsecureCerts(acceptTestCertificates);
+        downloads = temporaryDirectory("chromium-downloads");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -96,9 +101,9 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    private static String temporaryProfile() {
+    private static Path temporaryDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("chromium-profile").toString();
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
