@@ -154,6 +154,21 @@ class ExportJobsIT extends DeployedService {
         assertEquals("ResourceNotFound", error.getJsonObject("error").getString("code"), "a Graph error, not a page");
     }
 
+    /** Graph v1.0 has the export jobs too; the v1.0 SDKs and scripts call them there. */
+    @Test
+    void version1HasTheExportJobs() {
+        String token = Tokens.delegated(Tokens.READ_WRITE);
+        Answer created = GraphClient.send(GraphClient.request(graph.rootUri("v1.0/" + JOBS), token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reportName\":\"AppInstallStatusAggregate\"}")));
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+        Answer read = GraphClient.send(GraphClient.request(graph.rootUri("v1.0/" + JOBS + "('" + id + "')"), token).GET());
+        assertEquals(200, read.status(), read.body());
+        assertEquals(id, read.json().getString("id"));
+        assertEquals(405, graph.patch(JOBS + "/" + id, "{}").status(), "no PATCH: nothing calls it");
+    }
+
     @Test
     void aJobTheReportCannotMakeIsA400NamingWhy() {
         assertBadRequest("{\"reportName\":\"DeviceInstallStatusByApp\"}", "needs the app in its filter");
