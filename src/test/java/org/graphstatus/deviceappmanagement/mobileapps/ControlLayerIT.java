@@ -1,6 +1,7 @@
 package org.graphstatus.deviceappmanagement.mobileapps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,19 +16,25 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.graphstatus.database.DatabaseFailures;
 import org.graphstatus.deviceappmanagement.mobileapps.boundary.MobileAppJson;
 import org.graphstatus.deviceappmanagement.mobileapps.control.MobileApps;
@@ -40,6 +47,12 @@ import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.Mob
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.boundary.UserAppInstallStatusJson;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.control.UserAppInstallStatuses;
 import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAppInstallStatus;
+import org.graphstatus.devicemanagement.reports.exportjobs.control.ExportJobs;
+import org.graphstatus.devicemanagement.reports.exportjobs.entity.DeviceManagementExportJob;
+import org.graphstatus.devicemanagement.reports.exportjobs.entity.DeviceManagementExportJobLocalizationType;
+import org.graphstatus.devicemanagement.reports.exportjobs.entity.DeviceManagementReportFileFormat;
+import org.graphstatus.devicemanagement.reports.exportjobs.entity.DeviceManagementReportStatus;
+import org.graphstatus.odata.DateTimeOffset;
 import org.graphstatus.odata.GraphException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,7 +66,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * delete, counts that describe one moment while other transactions write, and a create that loses a race
  * with a delete at a chosen point of its transaction. They run inside the server (Arquillian's servlet
  * protocol) against the built WAR itself, so the persistence unit, the Flyway schema and the beans are the
- * real ones; the entities are made by the boundary's own JSON readers, as a request would make them.
+ * real ones; the entities are made by the boundary's own JSON readers, as a request would make them. Also
+ * what time does to a report export job: a stalled one reads as failed, an expired one is gone.
  */
 @ExtendWith(ArquillianExtension.class)
 public class ControlLayerIT {
@@ -71,6 +85,10 @@ public class ControlLayerIT {
                 .addClasses(ControlLayerIT.class, Transactions.class, User.class);
     }
 
+    @Inject
+    ExportJobs exportJobs;
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource database;
     @Inject
     MobileApps mobileApps;
     @Inject
@@ -322,6 +340,62 @@ public class ControlLayerIT {
             chain.append(chain.isEmpty() ? "" : " <- ").append(cause);
         }
         return chain.toString();
+    }
+
+    // What time does to a report export job, which HTTP cannot wait for: here rather than in a class of its own,
+    // which would boot a server of its own. The job's times are set back in the database, as the clock would.
+
+    static final String EXPORT_TENANT = "control-layer-it-exports";
+
+    @Test
+    void aJobWithoutProgressForFiveMinutesReadsAsFailedWithTheReason() throws SQLException {
+        String id = notStarted();
+        assertEquals(DeviceManagementReportStatus.notStarted, exportJobs.get(EXPORT_TENANT, id).getStatus(), "just made: waiting");
+
+        setBack(id, "progress_ticks", Duration.ofMinutes(6));
+
+        DeviceManagementExportJob stalled = exportJobs.get(EXPORT_TENANT, id);
+        assertEquals(DeviceManagementReportStatus.failed, stalled.getStatus());
+        assertTrue(stalled.getFailureReason().contains("stopped before it was done"), stalled.getFailureReason());
+        assertNull(exportJobs.started(EXPORT_TENANT, id), "a maker that comes late does not take it up");
+        assertEquals(DeviceManagementReportStatus.failed, exportJobs.list(EXPORT_TENANT).stream()
+                .filter(job -> job.getId().equals(id)).findFirst().orElseThrow().getStatus(), "as stored");
+    }
+
+    @Test
+    void anExpiredJobIsGoneAndItsFileNoLongerServed() throws SQLException {
+        String id = notStarted();
+        String secret = UUID.randomUUID().toString(); // the column holds 64 characters; the service's are 43
+        assertEquals(DeviceManagementReportStatus.inProgress, exportJobs.started(EXPORT_TENANT, id).getStatus());
+        assertTrue(exportJobs.completed(EXPORT_TENANT, id, secret, 0));
+        assertEquals(id, exportJobs.downloadable(id, secret).getId());
+        assertNull(exportJobs.downloadable(id, "another-secret"));
+
+        setBack(id, "kept_until_ticks", Duration.ofHours(7));
+
+        assertNull(exportJobs.downloadable(id, secret));
+        GraphException gone = assertThrows(GraphException.class, () -> exportJobs.get(EXPORT_TENANT, id));
+        assertEquals(404, gone.status());
+        assertTrue(exportJobs.list(EXPORT_TENANT).stream().noneMatch(job -> job.getId().equals(id)), "listing removes it");
+    }
+
+    private String notStarted() {
+        var job = new DeviceManagementExportJob();
+        job.setReportName("AppInstallStatusAggregate");
+        job.setSelect("[]");
+        job.setFormat(DeviceManagementReportFileFormat.csv);
+        job.setLocalizationType(DeviceManagementExportJobLocalizationType.localizedValuesAsAdditionalColumn);
+        return exportJobs.create(EXPORT_TENANT, job).getId(); // not handed to the maker: it stays as made
+    }
+
+    private void setBack(String id, String column, Duration by) throws SQLException {
+        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(
+                "UPDATE device_management_export_job SET " + column + " = ? WHERE tenant_id = ? AND id = ?")) {
+            update.setLong(1, DateTimeOffset.now().ticks() - by.toMillis() * 10_000);
+            update.setString(2, EXPORT_TENANT);
+            update.setString(3, id);
+            assertEquals(1, update.executeUpdate());
+        }
     }
 
     /** A user status and its two device statuses. */

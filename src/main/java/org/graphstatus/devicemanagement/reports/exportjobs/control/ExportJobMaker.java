@@ -57,8 +57,11 @@ public class ExportJobMaker {
             RANDOM.nextBytes(secret);
             jobs.completed(tenant, id, Base64.getUrlEncoder().withoutPadding().encodeToString(secret), file.size());
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.WARNING, "The export job " + id + " failed", e);
-            jobs.failed(tenant, id, "The file could not be made: " + e);
+            if (jobs.failed(tenant, id, "The file could not be made: " + e)) {
+                LOG.log(Level.WARNING, "The export job " + id + " failed", e);
+            } else { // its parts had no job to belong to any more: nothing went wrong
+                LOG.log(Level.FINE, "The export job {0} was deleted while it was being made", id);
+            }
         }
     }
 }

@@ -114,12 +114,14 @@ public class ExportJobs {
         return true;
     }
 
+    /** Fails a job not completed; false when the job is gone (deleted while it was being made). */
     @Transactional
-    public void failed(String tenant, String id, String reason) {
+    public boolean failed(String tenant, String id, String reason) {
         DeviceManagementExportJob job = em.find(DeviceManagementExportJob.class, new TenantKey(tenant, id));
         if (job != null && job.getStatus() != DeviceManagementReportStatus.completed) {
             job.failed(reason);
         }
+        return job != null;
     }
 
     /** The completed, unexpired job whose file has this secret and id; null for any other. */
