@@ -24,6 +24,15 @@ import java.util.function.LongConsumer;
  */
 public final class PayaraProcess implements AutoCloseable {
 
+    /**
+     * What the build adds to the servers' JVM flags in the tests (failsafe's graph.testJvmOptions): C1 alone,
+     * which boots a server faster on two cores than C2 compiling beside the tests does; a test asserts
+     * behaviour, never speed. The benches set nothing here: they measure the server as it is run.
+     */
+    private static final List<String> TEST_JVM_OPTIONS = List.of(System.getProperty("graph.testJvmOptions", "").split("\\s+"))
+            .stream().filter(option -> !option.isBlank()).toList();
+
+
     private static final Duration BOOT_LIMIT = Duration.ofMinutes(4);
 
     /** The default server runs on the tests' own JDK, the one the build chose for Payara Micro 7 (pom.xml). */
@@ -147,6 +156,7 @@ public final class PayaraProcess implements AutoCloseable {
             var command = new ArrayList<String>();
             command.add(javaHome.resolve("bin").resolve("java").toString());
             command.add("@" + Path.of("server-config", "jvm.options").toAbsolutePath());
+            command.addAll(TEST_JVM_OPTIONS);
             command.addAll(javaOptions);
             command.addAll(List.of("-jar", microJar.toAbsolutePath().toString(),
                     "--deploy", new File(System.getProperty("graph.war")).getAbsolutePath(),
