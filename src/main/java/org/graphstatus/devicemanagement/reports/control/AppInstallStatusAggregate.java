@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.graphstatus.database.QueryBulkhead;
 import org.graphstatus.deviceappmanagement.mobileapps.devicestatuses.entity.ResultantAppState;
+import org.graphstatus.deviceappmanagement.mobileapps.installsummary.control.InstallCounts;
 import org.graphstatus.devicemanagement.reports.control.ReportFilter.Comparison;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.JsonValues;
@@ -53,16 +56,16 @@ public class AppInstallStatusAggregate {
     /** Intune documents these as the report's filters; the admin center's failed-apps tile filters FailedDeviceCount. */
     private static final List<String> FILTERS = List.of("ApplicationId", "Platform", "FailedDevicePercentage", "FailedDeviceCount");
 
-    /** The state a user counts in: the most urgent of the user's devices, as {@code installSummary} ranks them. */
-    private static final List<ResultantAppState> URGENCY = List.of(ResultantAppState.failed, ResultantAppState.pendingInstall,
-            ResultantAppState.notInstalled, ResultantAppState.installed, ResultantAppState.notApplicable);
+    /** The state a user counts in: the most urgent of the user's devices, ranked as {@code installSummary} ranks them. */
+    private static final List<ResultantAppState> URGENCY = InstallCounts.USER_STATE_PRECEDENCE;
 
     /** Each user's most urgent state per app, counted per app; portable SQL, as JPQL has no subquery in FROM. */
     private static final String USERS_BY_STATE = "SELECT app, urgency, COUNT(*) FROM (SELECT mobile_app_id AS app, "
-            + "MIN(CASE install_state WHEN 'failed' THEN 0 WHEN 'pendingInstall' THEN 1 WHEN 'notInstalled' THEN 2 "
-            + "WHEN 'installed' THEN 3 WHEN 'notApplicable' THEN 4 ELSE 9 END) AS urgency FROM mobile_app_install_status "
+            + "MIN(CASE install_state " + IntStream.range(0, URGENCY.size())
+                    .mapToObj(rank -> "WHEN '" + URGENCY.get(rank).name() + "' THEN " + rank + " ").collect(Collectors.joining())
+            + "ELSE " + URGENCY.size() + " END) AS urgency FROM mobile_app_install_status "
             + "WHERE tenant_id = ?1 AND user_status_id IS NOT NULL GROUP BY mobile_app_id, user_status_id) users "
-            + "WHERE urgency < 9 GROUP BY app, urgency";
+            + "WHERE urgency < " + URGENCY.size() + " GROUP BY app, urgency";
 
     /** The derived-type properties that hold an app's version, the first one an app has being its AppVersion. */
     private static final List<String> VERSIONS = List.of("displayVersion", "versionNumber", "identityVersion",

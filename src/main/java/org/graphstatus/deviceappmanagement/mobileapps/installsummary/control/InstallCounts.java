@@ -26,7 +26,7 @@ import org.graphstatus.deviceappmanagement.mobileapps.userstatuses.entity.UserAp
 public class InstallCounts {
 
     /** Most urgent first: a user with one failed device is a failed user. */
-    private static final List<ResultantAppState> USER_STATE_PRECEDENCE = List.of(ResultantAppState.failed,
+    public static final List<ResultantAppState> USER_STATE_PRECEDENCE = List.of(ResultantAppState.failed,
             ResultantAppState.pendingInstall, ResultantAppState.notInstalled, ResultantAppState.installed,
             ResultantAppState.notApplicable);
 
