@@ -38,12 +38,24 @@ public final class EntityBody {
             throw GraphException.badRequest("The @odata.type '" + body.annotation(ODATA_TYPE) + "' does not match '#" + type + "'.");
         }
         for (String name : json.keySet()) {
-            if (!name.startsWith("@") && !properties.contains(name)) {
+            String property = propertyOf(name);
+            if (!property.isEmpty() && !properties.contains(property)) {
                 throw GraphException.badRequest(
-                        "The property '" + name + "' does not exist on type '" + type + "'.");
+                        "The property '" + property + "' does not exist on type '" + type + "'.");
             }
         }
         return body;
+    }
+
+    /**
+     * The property a key of a body names: the key itself, or for an annotation of a property
+     * ({@code appUrl@odata.type}, which OData clients such as Olingo's write) the property annotated; empty for
+     * an annotation of the object itself ({@code @odata.type}). Annotations are read where they matter and
+     * otherwise ignored, as OData allows.
+     */
+    public static String propertyOf(String key) {
+        int at = key.indexOf('@');
+        return at < 0 ? key : key.substring(0, at);
     }
 
     /**

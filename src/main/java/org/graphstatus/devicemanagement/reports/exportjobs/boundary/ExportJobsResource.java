@@ -28,7 +28,7 @@ import org.graphstatus.security.Tenants;
 /**
  * {@code /deviceManagement/reports/exportJobs}: reports written to a ZIP in the background. A job is posted,
  * polled until {@code completed} (or {@code failed}), and its {@code url} fetched with no token, as Graph's
- * blob URLs are; {@code exportJobs('id')} is the same as {@code exportJobs/id} (ExportJobKeys). The six
+ * blob URLs are; {@code exportJobs('id')} is the same as {@code exportJobs/id} (KeySegments). The six
  * report permissions are accepted for every method, as Graph's own 403 lists them.
  */
 @RequestScoped
