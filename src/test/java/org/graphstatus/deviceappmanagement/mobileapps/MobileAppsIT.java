@@ -6,16 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.graphstatus.odata.metadata.EdmProperty;
+import org.graphstatus.odata.metadata.GraphMetadata;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.Routes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** mobileApp: abstract in Graph, created as a derived type whose own properties come back as they went in. */
+/**
+ * mobileApp: abstract in Graph, created as one of its concrete types, whose own properties are checked against
+ * the service's $metadata and come back with every other property of the type.
+ */
 class MobileAppsIT extends DeployedService {
 
     static final String WEB_APP = """
@@ -32,7 +42,131 @@ class MobileAppsIT extends DeployedService {
               "useManagedBrowser": true
             }""";
 
+    /** A Win32 app as the admin center sends one: rules of two derived types, a nested complex value, read-only size. */
+    static final String WIN32_APP = """
+            {
+              "@odata.type": "#microsoft.graph.win32LobApp",
+              "displayName": "7-Zip",
+              "fileName": "7z.intunewin",
+              "size": 123456,
+              "installCommandLine": "7z.exe /S",
+              "applicableArchitectures": "x64,arm64",
+              "installExperience": {"runAsAccount": "system", "deviceRestartBehavior": "suppress"},
+              "rules": [
+                {"@odata.type": "#microsoft.graph.win32LobAppRegistryRule", "ruleType": "detection",
+                 "keyPath": "HKLM\\\\Software\\\\7-Zip", "operationType": "exists"},
+                {"@odata.type": "#microsoft.graph.win32LobAppFileSystemRule", "ruleType": "detection",
+                 "path": "C:\\\\Program Files\\\\7-Zip", "fileOrFolderName": "7z.exe", "operationType": "exists",
+                 "operator": "notConfigured", "check32BitOn64System": false}
+              ],
+              "returnCodes": [{"returnCode": 0, "type": "success"}, {"returnCode": 3010, "type": "softReboot"}]
+            }""";
 
+    static final GraphMetadata METADATA = GraphMetadata.BETA;
+
+    static List<String> concreteTypes() {
+        return METADATA.concreteTypes("microsoft.graph.mobileApp");
+    }
+
+    /**
+     * Each of Graph's concrete types is created from its @odata.type alone, as the Kiota SDKs send a derived type,
+     * and answered as Graph writes it: every property of the type, unset ones as null, [] or their default.
+     */
+    @ParameterizedTest
+    @MethodSource("concreteTypes")
+    void everyConcreteTypeIsAnsweredWithEveryPropertyOfItsType(String type) {
+        Answer created = graph.post(APPS, "{\"@odata.type\": \"#" + type + "\"}");
+
+        assertEquals(201, created.status(), created.body());
+        JsonObject app = created.json();
+        Set<String> expected = new TreeSet<>(Set.of("@odata.context", "@odata.type"));
+        METADATA.properties(type).forEach(property -> expected.add(property.name()));
+        assertEquals(expected, new TreeSet<>(app.keySet()));
+        for (EdmProperty property : METADATA.properties(type)) {
+            JsonValue value = app.get(property.name());
+            if (property.collection()) {
+                assertEquals(JsonValue.EMPTY_JSON_ARRAY, value, property.name());
+            } else {
+                assertEquals(property.nullable(), value == JsonValue.NULL, property.name() + ": " + value);
+            }
+        }
+        assertEquals(app, graph.get(Routes.app(app.getString("id"))).json());
+    }
+
+    @Test
+    void aWin32AppKeepsItsComplexValuesToTheirDepthAndIgnoresReadOnlyOnes() {
+        Answer created = graph.post(APPS, WIN32_APP);
+
+        assertEquals(201, created.status(), created.body());
+        JsonObject app = created.json();
+        assertEquals(0, app.getJsonNumber("size").longValue(), "read-only: the server's, not the client's");
+        assertEquals("7z.intunewin", app.getString("fileName"));
+        assertEquals("x64,arm64", app.getString("applicableArchitectures"));
+        JsonObject registry = app.getJsonArray("rules").getJsonObject(0);
+        Set<String> registryProperties = new TreeSet<>(Set.of("@odata.type"));
+        METADATA.properties("microsoft.graph.win32LobAppRegistryRule").forEach(p -> registryProperties.add(p.name()));
+        assertEquals(registryProperties, new TreeSet<>(registry.keySet()), "every property of the rule's own type");
+        assertEquals(JsonValue.NULL, registry.get("valueName"));
+        assertEquals("exists", registry.getString("operationType"));
+        assertEquals("7z.exe", app.getJsonArray("rules").getJsonObject(1).getString("fileOrFolderName"));
+        assertEquals(3010, app.getJsonArray("returnCodes").getJsonObject(1).getInt("returnCode"));
+        assertEquals("system", app.getJsonObject("installExperience").getString("runAsAccount"));
+        assertEquals(app, graph.get(Routes.app(app.getString("id"))).json());
+    }
+
+    /** A property the type does not have, or a value not of its type, to any depth: a 400 that names it. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "appColour|{\"@odata.type\":\"#microsoft.graph.webApp\",\"appColour\":\"red\"}",
+            "useManagedBrowser|{\"@odata.type\":\"#microsoft.graph.webApp\",\"useManagedBrowser\":\"yes\"}",
+            "useManagedBrowser|{\"@odata.type\":\"#microsoft.graph.webApp\",\"useManagedBrowser\":null}",
+            "appUrl|{\"@odata.type\":\"#microsoft.graph.webApp\",\"appUrl\":[\"https://a.example\"]}",
+            "fileName|{\"@odata.type\":\"#microsoft.graph.androidLobApp\",\"fileName\":42}",
+            "size|{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"size\":1.5}",
+            "applicableArchitectures|{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"applicableArchitectures\":\"x64,sparc\"}",
+            "installExperience.runAs|{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"installExperience\":{\"runAs\":\"system\"}}",
+            "rules[0].check32BitOn64System|{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"rules\":[{\"@odata.type\":\"#microsoft.graph.win32LobAppRegistryRule\",\"check32BitOn64System\":\"no\"}]}",
+            "rules|{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"rules\":[{\"@odata.type\":\"#microsoft.graph.webApp\"}]}",
+            "largeIcon.colour|{\"@odata.type\":\"#microsoft.graph.webApp\",\"largeIcon\":{\"colour\":\"red\"}}",
+            "largeIcon.value|{\"@odata.type\":\"#microsoft.graph.webApp\",\"largeIcon\":{\"value\":\"not base64!\"}}",
+            "minimumSupportedOperatingSystem.v8_0|{\"@odata.type\":\"#microsoft.graph.iosLobApp\",\"minimumSupportedOperatingSystem\":{\"v8_0\":1}}"})
+    void aBadDerivedPropertyIs400NamingIt(String nameAndBody) {
+        String name = nameAndBody.substring(0, nameAndBody.indexOf('|'));
+        Answer answer = graph.post(APPS, nameAndBody.substring(name.length() + 1));
+
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("BadRequest", answer.errorCode());
+        assertTrue(answer.errorMessage().contains(name), answer.errorMessage());
+    }
+
+    @Test
+    void aPatchChecksDerivedPropertiesAsACreateDoes() {
+        String id = graph.post(APPS, WIN32_APP).json().getString("id");
+
+        Answer refused = graph.patch(Routes.app(id), "{\"installExperience\": {\"runAsAccount\": \"root\"}}");
+        Answer changed = graph.patch(Routes.app(id), "{\"installExperience\": {\"runAsAccount\": \"user\"}, \"size\": 9}");
+
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.errorMessage().contains("installExperience.runAsAccount"), refused.errorMessage());
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("user", changed.json().getJsonObject("installExperience").getString("runAsAccount"));
+        assertEquals(0, changed.json().getJsonNumber("size").longValue());
+    }
+
+    /**
+     * The Kiota TypeScript SDK sends {@code largeIcon: {}} back in an update when a GET gave {@code null}: a
+     * mimeContent with neither type nor value is no icon, and the app still has none.
+     */
+    @Test
+    void anEmptyLargeIconIsNoIcon() {
+        JsonObject app = graph.post(APPS, "{\"@odata.type\": \"#microsoft.graph.webApp\", \"appUrl\": \"https://a.example\"}").json();
+        assertEquals(JsonValue.NULL, app.get("largeIcon"));
+
+        Answer patched = graph.patch(Routes.app(app.getString("id")), "{\"@odata.type\": \"#microsoft.graph.webApp\", \"largeIcon\": {}}");
+
+        assertEquals(200, patched.status(), patched.body());
+        assertEquals(JsonValue.NULL, patched.json().get("largeIcon"));
+    }
 
     @Test
     void createsADerivedTypeAndKeepsItsOwnProperties() {

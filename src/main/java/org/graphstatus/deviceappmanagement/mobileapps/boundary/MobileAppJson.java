@@ -6,7 +6,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 import java.io.StringReader;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.graphstatus.deviceappmanagement.mobileapps.entity.MobileApp;
@@ -15,15 +19,20 @@ import org.graphstatus.odata.EntityBody;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.types.GraphType;
 import org.graphstatus.odata.JsonValues;
+import org.graphstatus.odata.metadata.EdmProperty;
+import org.graphstatus.odata.metadata.EdmValues;
+import org.graphstatus.odata.metadata.GraphMetadata;
 import org.graphstatus.odata.options.QueryModel;
 
 /**
  * The wire form of {@code microsoft.graph.mobileApp} and its derived types. {@code @odata.type} is required
- * and names a concrete derived type ({@link MobileAppTypes}); the base properties of the metadata are read
- * strictly from the table below, every other property belongs to the derived type and is kept as it came.
- * Server-kept properties (the two dates, the three app counts, {@code isAssigned}) are type-checked and
- * ignored in any body. The two dates, kept as text, and a derived type's own properties, kept as one JSON
- * document, cannot be filtered or ordered on yet.
+ * and names a concrete derived type ({@link MobileAppTypes}); the base properties are read from the table
+ * below, the derived type's own ones as the service's metadata declares them ({@link GraphMetadata}): a
+ * property the type does not have, or a value not of its type, is a 400 naming it. Server-kept properties (the
+ * two dates, the three app counts, {@code isAssigned}, and the derived ones the metadata marks read-only) are
+ * type-checked and ignored in any body. An answer has every property of the app's type, {@code null}, the
+ * type's default or {@code []} where unset. The two dates, kept as text, and a derived type's own properties,
+ * kept as one JSON document, cannot be filtered or ordered on yet.
  */
 public final class MobileAppJson {
 
@@ -56,6 +65,20 @@ public final class MobileAppJson {
     public static final Set<String> BASE_PROPERTIES = PROPERTIES.propertyNames();
     public static final QueryModel QUERY = PROPERTIES.query();
 
+    private static final EdmValues VALUES = new EdmValues(GraphMetadata.BETA);
+    private static final EdmProperty LARGE_ICON = GraphMetadata.BETA.properties(MobileAppTypes.BASE).stream()
+            .filter(property -> property.name().equals("largeIcon")).findFirst().orElseThrow();
+
+    /** Each concrete type's own properties, in the metadata's order, by the type's {@code #} name. */
+    private static final Map<String, Map<String, EdmProperty>> DERIVED = MobileAppTypes.CONCRETE.stream()
+            .collect(Collectors.toUnmodifiableMap(type -> type, type -> {
+                Map<String, EdmProperty> own = new LinkedHashMap<>();
+                GraphMetadata.BETA.properties(type.substring(1)).stream()
+                        .filter(property -> !BASE_PROPERTIES.contains(property.name()))
+                        .forEach(property -> own.put(property.name(), property));
+                return Collections.unmodifiableMap(own);
+            }));
+
     private MobileAppJson() {
     }
 
@@ -65,7 +88,7 @@ public final class MobileAppJson {
         var app = new MobileApp();
         app.setOdataType(type);
         PROPERTIES.create(body, app);
-        app.setDerivedProperties(derived(type, MobileAppTypes.defaults(type), json));
+        app.setDerivedProperties(derived(type, JsonValue.EMPTY_JSON_OBJECT, json));
         return app;
     }
 
@@ -87,24 +110,39 @@ public final class MobileAppJson {
         };
     }
 
+    /** The app as Graph answers it: the base properties, then every one of its type's own, set or not. */
     public static JsonObjectBuilder write(MobileApp app) {
         JsonObjectBuilder json = PROPERTIES.write(app).add(EntityBody.ODATA_TYPE, app.getOdataType()); // keeps its place
-        parsed(app.getDerivedProperties()).asJsonObject().forEach(json::add);
+        JsonObject kept = parsed(app.getDerivedProperties()).asJsonObject();
+        DERIVED.getOrDefault(app.getOdataType(), Map.of()).values().forEach(property -> {
+            JsonValue value = kept.get(property.name());
+            json.add(property.name(), value == null ? VALUES.unset(property) : value);
+        });
         return json;
     }
 
-    /** The derived type's own properties: {@code kept}, changed by those the body sends. */
+    /**
+     * The derived type's own properties: {@code kept}, changed by those the body sends, each checked against
+     * the metadata; read-only ones are checked and not kept.
+     */
     private static String derived(String type, JsonObject kept, JsonObject body) {
         var derived = JsonValues.PROVIDER.createObjectBuilder(kept);
+        Map<String, EdmProperty> own = DERIVED.get(type);
         body.forEach((name, value) -> {
-            if (!name.startsWith("@") && !BASE_PROPERTIES.contains(name)) {
-                JsonValue fallback = MobileAppTypes.defaults(type).get(name);
-                if (fallback != null && value.getValueType() != fallback.getValueType()
-                        && !(isBoolean(fallback) && isBoolean(value))) { // the defaults are all Edm.Boolean
-                    throw GraphException.badRequest("The property '" + name + "' of type '" + type.substring(1)
-                            + (value == JsonValue.NULL ? "' cannot be null." : "' must be an Edm.Boolean."));
+            String named = EntityBody.propertyOf(name);
+            if (!named.isEmpty() && !BASE_PROPERTIES.contains(named)) {
+                EdmProperty property = own.get(named);
+                if (property == null) {
+                    throw GraphException.badRequest("The property '" + named + "' does not exist on type '"
+                            + type.substring(1) + "'.");
                 }
-                derived.add(name, value);
+                if (!named.equals(name)) {
+                    return; // an annotation of a property the type has
+                }
+                JsonValue checked = VALUES.read(type.substring(1), property, value);
+                if (!property.computed()) {
+                    derived.add(name, checked);
+                }
             }
         });
         String json = derived.build().toString();
@@ -115,14 +153,19 @@ public final class MobileAppJson {
         return json;
     }
 
-    private static boolean isBoolean(JsonValue value) {
-        return value.getValueType() == ValueType.TRUE || value.getValueType() == ValueType.FALSE;
-    }
-
-    /** A {@code mimeContent} object, kept as the JSON it came as. */
+    /**
+     * A {@code mimeContent} object, checked as the metadata declares it. One with neither a type nor a value is
+     * no icon: the Kiota SDKs send {@code {}} back for an icon a GET answered {@code null}.
+     */
     private static Object largeIcon(EntityBody body, String name) {
-        JsonValue icon = body.structured(name, ValueType.OBJECT, "microsoft.graph.mimeContent");
-        return icon == null ? null : kept(name, icon.toString(), MobileApp.LARGE_JSON);
+        JsonValue icon = body.structured(name, ValueType.OBJECT, LARGE_ICON.type());
+        if (icon == null) {
+            return null;
+        }
+        JsonObject checked = VALUES.read(PROPERTIES.name(), LARGE_ICON, icon).asJsonObject();
+        boolean empty = checked.entrySet().stream()
+                .allMatch(entry -> entry.getKey().startsWith("@") || entry.getValue() == JsonValue.NULL);
+        return empty ? null : kept(name, checked.toString(), MobileApp.LARGE_JSON);
     }
 
     private static Object roleScopeTagIds(EntityBody body, String name) {

@@ -1,43 +1,26 @@
 package org.graphstatus.deviceappmanagement.mobileapps.boundary;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.graphstatus.odata.GraphException;
-import org.graphstatus.odata.JsonValues;
+import org.graphstatus.odata.metadata.EdmType;
+import org.graphstatus.odata.metadata.GraphMetadata;
 
 /**
- * The concrete types of {@code microsoft.graph.mobileApp} that Graph beta defines: the discriminator values of
- * the official beta SDK's {@code MobileApp.createFromDiscriminatorValue} less the abstract ones, which the
- * metadata marks {@code Abstract="true"} (MobileAppTypesTest checks the list against the SDK). An app is
- * created as one of these; its own properties are kept as they came, with Graph's default for each
- * non-nullable one the metadata declares and a client leaves out.
+ * The types of {@code microsoft.graph.mobileApp} that Graph beta defines, as the service's metadata has them
+ * (MobileAppTypesTest checks the list against the official beta SDK): an app is created as one of the
+ * concrete ones; the abstract ones, {@code mobileApp} itself among them, cannot be.
  */
 final class MobileAppTypes {
 
-    static final Set<String> ABSTRACT = Set.of("#microsoft.graph.mobileApp", "#microsoft.graph.mobileLobApp",
-            "#microsoft.graph.managedApp", "#microsoft.graph.managedMobileLobApp");
+    static final String BASE = "microsoft.graph.mobileApp";
 
-    static final Set<String> CONCRETE = Set.of("#microsoft.graph.androidForWorkApp", "#microsoft.graph.androidLobApp",
-            "#microsoft.graph.androidManagedStoreApp", "#microsoft.graph.androidManagedStoreWebApp",
-            "#microsoft.graph.androidStoreApp", "#microsoft.graph.iosiPadOSWebClip", "#microsoft.graph.iosLobApp",
-            "#microsoft.graph.iosStoreApp", "#microsoft.graph.iosVppApp", "#microsoft.graph.macOSDmgApp",
-            "#microsoft.graph.macOSLobApp", "#microsoft.graph.macOSMicrosoftDefenderApp",
-            "#microsoft.graph.macOSMicrosoftEdgeApp", "#microsoft.graph.macOSOfficeSuiteApp", "#microsoft.graph.macOSPkgApp",
-            "#microsoft.graph.macOsVppApp", "#microsoft.graph.macOSWebClip", "#microsoft.graph.managedAndroidLobApp",
-            "#microsoft.graph.managedAndroidStoreApp", "#microsoft.graph.managedIOSLobApp",
-            "#microsoft.graph.managedIOSStoreApp", "#microsoft.graph.microsoftStoreForBusinessApp",
-            "#microsoft.graph.officeSuiteApp", "#microsoft.graph.webApp", "#microsoft.graph.win32CatalogApp",
-            "#microsoft.graph.win32LobApp", "#microsoft.graph.windowsAppX", "#microsoft.graph.windowsAutoUpdateCatalogApp",
-            "#microsoft.graph.windowsMicrosoftEdgeApp", "#microsoft.graph.windowsMobileMSI",
-            "#microsoft.graph.windowsPhone81AppX", "#microsoft.graph.windowsPhone81AppXBundle",
-            "#microsoft.graph.windowsPhone81StoreApp", "#microsoft.graph.windowsPhoneXAP", "#microsoft.graph.windowsStoreApp",
-            "#microsoft.graph.windowsUniversalAppX", "#microsoft.graph.windowsWebApp", "#microsoft.graph.winGetApp");
+    static final Set<String> CONCRETE = GraphMetadata.BETA.concreteTypes(BASE).stream()
+            .map(name -> "#" + name).collect(Collectors.toUnmodifiableSet());
 
-    /** Non-nullable properties of a derived type, with their defaults, as the metadata declares them. */
-    private static final Map<String, JsonObject> DEFAULTS = Map.of(
-            "#microsoft.graph.webApp", JsonValues.object().add("useManagedBrowser", false).build());
+    static final Set<String> ABSTRACT = GraphMetadata.BETA.types().values().stream()
+            .filter(type -> type instanceof EdmType.Structured s && s.isAbstract() && GraphMetadata.BETA.derivesFrom(s.name(), BASE))
+            .map(type -> "#" + type.name()).collect(Collectors.toUnmodifiableSet());
 
     private MobileAppTypes() {
     }
@@ -56,10 +39,5 @@ final class MobileAppTypes {
             throw GraphException.badRequest("The type '" + odataType + "' is not a mobileApp type of Graph beta.");
         }
         return odataType;
-    }
-
-    /** The type's own non-nullable properties with their defaults; empty for most types. */
-    static JsonObject defaults(String odataType) {
-        return DEFAULTS.getOrDefault(odataType, JsonValue.EMPTY_JSON_OBJECT);
     }
 }

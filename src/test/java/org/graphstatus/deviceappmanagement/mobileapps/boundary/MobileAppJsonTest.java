@@ -17,27 +17,36 @@ class MobileAppJsonTest {
 
     @Test
     void jsonThatGrowsWhenStoredIsMeasuredAsStored() {
-        // "1e-6" is stored as 0.000001: 800,000 of them are 4.0 MB as sent and 7.2 MB as stored
-        String numbers = "1e-6,".repeat(800_000) + "1";
-        String sent = "{\"@odata.type\":\"#microsoft.graph.webApp\",\"largeIcon\":{\"type\":\"x\",\"n\":[" + numbers + "]}}";
+        // each {} is kept as a whole rule, {"ruleType":"detection"}: 1,200,000 of them are 3.6 MB as sent, 30 MB kept
+        String rules = "{},".repeat(1_200_000) + "{}";
+        String sent = "{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"rules\":[" + rules + "]}";
         assertTrue(sent.length() < MobileApp.LARGE_JSON, "the body itself is within the limit");
 
         GraphException e = assertThrows(GraphException.class, () -> MobileAppJson.read(json(sent)));
 
         assertEquals(400, e.status());
-        assertTrue(e.getMessage().contains("'largeIcon'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'microsoft.graph.win32LobApp'"), e.getMessage());
     }
 
     @Test
     void aDerivedTypeKeepsItsOwnPropertiesAndAPatchMergesThem() {
         MobileApp app = MobileAppJson.read(json("{\"@odata.type\":\"microsoft.graph.webApp\",\"appUrl\":\"https://a\"}"));
         assertEquals("#microsoft.graph.webApp", app.getOdataType());
-        assertEquals("{\"useManagedBrowser\":false,\"appUrl\":\"https://a\"}", app.getDerivedProperties());
+        assertEquals("{\"appUrl\":\"https://a\"}", app.getDerivedProperties());
+        assertFalse(MobileAppJson.write(app).build().getBoolean("useManagedBrowser"), "unset: Graph's default");
 
         MobileAppJson.patch(json("{\"useManagedBrowser\":true,\"isAssigned\":true}"), null).accept(app);
 
-        assertEquals("{\"useManagedBrowser\":true,\"appUrl\":\"https://a\"}", app.getDerivedProperties());
+        assertEquals("{\"appUrl\":\"https://a\",\"useManagedBrowser\":true}", app.getDerivedProperties());
         assertFalse(app.getDerivedProperties().contains("isAssigned"), "a base property never lands in the bag");
+    }
+
+    @Test
+    void readOnlyDerivedPropertiesAreCheckedAndNotKept() {
+        MobileApp app = MobileAppJson.read(json("{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"size\":5,\"fileName\":\"a\"}"));
+
+        assertEquals("{\"fileName\":\"a\"}", app.getDerivedProperties());
+        assertThrows(GraphException.class, () -> MobileAppJson.read(json("{\"@odata.type\":\"#microsoft.graph.win32LobApp\",\"size\":\"5\"}")));
     }
 
     @Test

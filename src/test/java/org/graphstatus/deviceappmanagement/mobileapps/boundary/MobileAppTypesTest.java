@@ -1,7 +1,6 @@
 package org.graphstatus.deviceappmanagement.mobileapps.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.graphstatus.odata.GraphException;
+import org.graphstatus.odata.metadata.GraphMetadata;
 import org.junit.jupiter.api.Test;
 
 /** The mobileApp types the service accepts are the official beta SDK's, less the abstract ones. */
@@ -52,8 +52,10 @@ class MobileAppTypesTest {
     }
 
     @Test
-    void aWebAppDefaultsUseManagedBrowserToFalse() {
-        assertFalse(MobileAppTypes.defaults("#microsoft.graph.webApp").getBoolean("useManagedBrowser"));
-        assertTrue(MobileAppTypes.defaults("#microsoft.graph.win32LobApp").isEmpty());
+    void theBaseTableHasExactlyTheMetadatasMobileAppProperties() {
+        var metadata = new TreeSet<String>();
+        GraphMetadata.BETA.properties(MobileAppTypes.BASE).forEach(property -> metadata.add(property.name()));
+        assertEquals(metadata, new TreeSet<>(MobileAppJson.BASE_PROPERTIES));
+        assertEquals(38, MobileAppTypes.CONCRETE.size());
     }
 }
