@@ -2,6 +2,7 @@ package org.graphstatus.database;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -19,7 +21,8 @@ import org.eclipse.microprofile.health.Readiness;
  *
  * <p>The write is a row inserted and rolled back, in a table every schema has: it needs the room a status
  * needs (a page for the row and its index entry, which a full disk refuses), and leaves nothing behind. Each
- * probe's row has its own key, so the probes of several instances never wait for each other.
+ * probe's row has its own key, so the probes of several instances never wait for each other. On the embedded
+ * H2 the row can succeed on a full disk (H2 stores changes later), so its disk's free space is asked too.
  */
 @Readiness
 @ApplicationScoped
@@ -35,6 +38,10 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
+
+    @Inject
+    @Liveness // its qualifier: it is the liveness check too
+    EmbeddedDatabaseDisk embeddedDisk;
 
     @Override
     public HealthCheckResponse call() {
@@ -53,6 +60,9 @@ public class DatabaseReadiness implements HealthCheck {
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
+            }
+            if (embeddedDisk.full()) {
+                return response.down().withData("error", "the embedded database's disk is full").build();
             }
             return response.up().build();
         } catch (SQLException | RuntimeException e) {

@@ -38,7 +38,8 @@ import org.h2.mvstore.MVStore;
  * (server-config/h2.asadmin), and the next one opens the file again, as it was last committed: once there is
  * space, the service works again by itself. If the file cannot be opened though the free space is back above
  * the threshold, liveness is DOWN and says why, for a supervisor to restart the process. Not while the disk is
- * still full: a restart cannot help then. Readiness is DOWN while no write can be stored (DatabaseReadiness).
+ * still full: a restart cannot help then. Readiness is DOWN while no write can be stored (DatabaseReadiness),
+ * and while this disk has no room ({@link #full}).
  * PostgreSQL's disk is the operator's: nothing of this runs there.
  */
 @Liveness
@@ -48,6 +49,8 @@ public class EmbeddedDatabaseDisk implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseDisk.class.getName());
     static final long EVERY_SECONDS = 5;
     static final double DEFAULT_WARN_BELOW = 0.10;
+    /** Room for the chunks H2 writes as it stores a few statuses' pages. */
+    static final long ROOM = 1 << 20;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -132,6 +135,19 @@ public class EmbeddedDatabaseDisk implements HealthCheck {
                     new Object[] {file, Math.round(freeRatio() * 100)});
         }
         low = nowLow;
+    }
+
+    /**
+     * Whether the embedded database's disk has no room for H2's next writes (under {@link #ROOM} free), measured
+     * now. H2 keeps a reopened file's changes in memory until it stores them, so a write that a probe makes and
+     * rolls back succeeds on a full disk; the free space says what it cannot.
+     */
+    boolean full() {
+        if (disk == null) {
+            return false;
+        }
+        measure();
+        return free < ROOM;
     }
 
     double freeRatio() {
