@@ -33,12 +33,23 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return answer(e, request);
     }
 
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     /** The answer to an exception no other mapper took, for this request. */
     static Response answer(Throwable e, HttpServletRequest request) {
         Optional<GraphException> known = DatabaseFailures.classify(e);
         if (known.isPresent()) {
+            // one line: the database's own message is many, with the statement in them
             LOG.log(known.get().status() == 503 ? Level.WARNING : Level.INFO,
-                    () -> "request-id " + RequestIds.requestId(request) + ": " + known.get().getMessage() + " " + e);
+                    () -> "request-id " + RequestIds.requestId(request) + ": " + known.get().getMessage() + " ("
+                            + e.getClass().getSimpleName() + ": " + String.valueOf(rootCause(e).getMessage())
+                                    .lines().findFirst().orElse("") + ")");
             return GraphExceptionMapper.render(known.get(), request);
         }
         LOG.log(Level.SEVERE, "request-id " + RequestIds.requestId(request) + " failed", e);

@@ -37,7 +37,7 @@ class HealthAndMetricsIT extends DeployedService {
     }
 
     @Test
-    void metricsCountRequestsPerOperationAndStatus() {
+    void metricsCountRequestsPerRouteMethodAndStatus() {
         String devices = Routes.deviceStatuses(graph.newApp());
         assertEquals(201, graph.post(devices, "{}").status());
         assertEquals(401, GraphClient.send(GraphClient.request(graph.uri(devices), null).GET()).status());
@@ -45,10 +45,13 @@ class HealthAndMetricsIT extends DeployedService {
         String metrics = GraphClient.send(GraphClient.request(graph.rootUri("metrics"), null)
                 .setHeader("Accept", "text/plain").GET()).body();
 
-        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_count{")
-                && line.contains("operation=\"DeviceStatusesResource.create\"") && line.contains("status=\"201\"")), metrics);
-        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_count{")
-                && line.contains("operation=\"DeviceStatusesResource.list\"") && line.contains("status=\"401\"")), metrics);
+        String route = "route=\"/beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses\"";
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_count{") && line.contains(route)
+                && line.contains("method=\"POST\"") && line.contains("status=\"201\"")), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_count{") && line.contains(route)
+                && line.contains("method=\"GET\"") && line.contains("status=\"401\"")), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_bucket{") && line.contains(route)
+                && line.contains("le=\"0.1\"")), "a histogram, in seconds: " + metrics);
     }
 
     @Test
