@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * metadata, so a class's deserializers name the type's properties and its getters give their EDM types.
  * Nullability and read-only flags are not in the classes; {@link GraphTypeDefinitions} has them.
  */
-final class SdkModels {
+public final class SdkModels {
 
     static final String MODELS = "com.microsoft.graph.beta.models.";
     private static final Pattern DISCRIMINATOR = Pattern.compile("#microsoft\\.graph\\.([A-Za-z0-9]+)");
@@ -144,7 +144,7 @@ final class SdkModels {
      * The types a model's {@code createFromDiscriminatorValue} can make, itself excepted: the strings of its
      * compiled class, read as they are (the method needs a parse node to call, the constant pool does not).
      */
-    static Set<String> discriminated(Class<?> model) {
+    public static Set<String> discriminated(Class<?> model) {
         try (InputStream in = model.getResourceAsStream(model.getSimpleName() + ".class")) {
             String constants = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             var types = new TreeSet<String>();

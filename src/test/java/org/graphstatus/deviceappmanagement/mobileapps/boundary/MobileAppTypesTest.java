@@ -4,36 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.graphstatus.odata.GraphException;
 import org.graphstatus.odata.metadata.GraphMetadata;
+import org.graphstatus.odata.metadata.SdkModels;
 import org.junit.jupiter.api.Test;
 
 /** The mobileApp types the service accepts are the official beta SDK's, less the abstract ones. */
 class MobileAppTypesTest {
 
-    /**
-     * The discriminator values of the SDK's {@code MobileApp.createFromDiscriminatorValue}: the strings of its
-     * compiled class, read as they are (the method needs a parse node to call, the constant pool does not).
-     */
-    static Set<String> sdkTypes() throws IOException {
-        try (InputStream in = com.microsoft.graph.beta.models.MobileApp.class
-                .getResourceAsStream("MobileApp.class")) {
-            String constants = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-            var types = new TreeSet<String>();
-            Pattern.compile("#microsoft\\.graph\\.[A-Za-z0-9]+").matcher(constants).results()
-                    .forEach(match -> types.add(match.group()));
-            return types;
-        }
+    /** The discriminator values of the SDK's {@code MobileApp.createFromDiscriminatorValue}, with OData's {@code #}. */
+    static Set<String> sdkTypes() {
+        var types = new TreeSet<String>();
+        SdkModels.discriminated(com.microsoft.graph.beta.models.MobileApp.class)
+                .forEach(name -> types.add("#microsoft.graph." + name));
+        return types;
     }
 
     @Test
-    void everyTypeTheSdkKnowsIsConcreteOrAbstractHere() throws IOException {
+    void everyTypeTheSdkKnowsIsConcreteOrAbstractHere() {
         Set<String> ours = new HashSet<>(MobileAppTypes.CONCRETE);
         ours.addAll(MobileAppTypes.ABSTRACT);
         ours.remove("#microsoft.graph.mobileApp"); // the base type is not a discriminator of itself
