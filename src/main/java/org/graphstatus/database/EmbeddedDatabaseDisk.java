@@ -51,6 +51,8 @@ public class EmbeddedDatabaseDisk implements HealthCheck {
     static final double DEFAULT_WARN_BELOW = 0.10;
     /** Room for the chunks H2 writes as it stores a few statuses' pages. */
     static final long ROOM = 1 << 20;
+    /** Above this much free at the last measurement ({@link #EVERY_SECONDS} ago at most), no write can fill the disk before the next. */
+    static final long MEASURE_BELOW = 64L << 20;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -139,11 +141,11 @@ public class EmbeddedDatabaseDisk implements HealthCheck {
 
     /**
      * Whether the embedded database's disk has no room for H2's next writes (under {@link #ROOM} free), measured
-     * now. H2 keeps a reopened file's changes in memory until it stores them, so a write that a probe makes and
+     * now when it was last near full. H2 keeps a reopened file's changes in memory until it stores them, so a write that a probe makes and
      * rolls back succeeds on a full disk; the free space says what it cannot.
      */
     boolean full() {
-        if (disk == null) {
+        if (disk == null || free >= MEASURE_BELOW) { // far from full when last measured: no system call per write
             return false;
         }
         measure();
