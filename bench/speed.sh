@@ -13,7 +13,10 @@
 # nothing answer the create route beside them, each round: a WireMock stub and a Prism mock of this service's
 # OpenAPI document (installed from Maven Central and the npm registry). Not a test: nothing here passes or
 # fails on a time.
-# A WAR's own settings follow its path, as NAME=value after commas.
+# A WAR's own settings follow its path, as NAME=value after commas. KINDS (an extended regex on a request
+# kind's label, e.g. '^create') measures only the kinds it matches in the rounds (warm-up and profiles are
+# creates anyway); a row's ratio to the no-op is then '-' unless the no-op is measured. OUT names the file the
+# table goes to (default bench/results/speed.md).
 #   WARMUP=90 ROUNDS=2 DURATION=15 bash bench/speed.sh [--peers] [before=/path/to/old.war this=target/graph-install-status.war]
 #   bash bench/speed.sh default=target/graph-install-status.war limit8=target/graph-install-status.war,GRAPH_QUERY_CONCURRENT_COLLECTIONS=8
 set -euo pipefail
@@ -159,6 +162,7 @@ results="$work/results.txt"; : > "$results"
 for round in $(seq 1 "$ROUNDS"); do
     for server in "${servers[@]}"; do
         for kind in "${kinds[@]}"; do
+            [[ ${kind%%|*} =~ ${KINDS:-.} ]] || continue
             echo "round $round, ${server%%:*}: ${kind%%|*}" >&2
             echo "$round|${server%%:*}|${kind%%|*}|$(run "${server%%:*}" "${server##*:}" "$kind" "$DURATION")" >> "$results"
         done
@@ -191,8 +195,8 @@ for i in 1 2 3; do
     kill "$(pid_on $((18190 + i)))"
 done
 
-out="bench/results/speed.md"
-mkdir -p bench/results
+out="${OUT:-bench/results/speed.md}"
+mkdir -p "$(dirname "$out")"
 rss_line=$(IFS=,; echo "${rss[*]}")
 python3 - "$results" "$work" "$rss_line" "$ceiling_h2" "$ceiling_pg" "$([ ${#labels[@]} -gt 1 ] && echo "${labels[0]}" || true)" "${boots[@]}" <<'PY' | tee "$out"
 import sys, collections, datetime, os
@@ -215,8 +219,9 @@ print("| server | request | round | req/s | p50 ms | p90 ms | p99 ms | errors | 
 print("|---|---|---|---|---|---|---|---|---|" + ("---|" if first else ""))
 for (server, label), by_round in rows.items():
     for rnd, r in sorted(by_round.items()):
-        ceiling = rows.get((server, "no-op, no token"), rows[(first_server, "no-op, no token")])[rnd]["rps"]
-        line = f"| {server} | {label} | {rnd} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p90']:.2f} | {r['p99']:.2f} | {r['errors']} | {r['rps']/ceiling:.2f} |"
+        noop = rows.get((server, "no-op, no token"), rows.get((first_server, "no-op, no token")))
+        ratio = f"{r['rps'] / noop[rnd]['rps']:.2f}" if noop else "-"
+        line = f"| {server} | {label} | {rnd} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p90']:.2f} | {r['p99']:.2f} | {r['errors']} | {ratio} |"
         if first and server in ("wiremock", "prism"):
             line += " |"
         elif first:
