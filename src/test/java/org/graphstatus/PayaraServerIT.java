@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.proto.trace.v1.Span;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
+import org.graphstatus.testing.OtlpReceiver;
 import org.graphstatus.testing.PayaraDomain;
 import org.graphstatus.testing.PayaraProcess;
 import org.graphstatus.testing.Routes;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * tests that every other {@code *IT} runs on Payara Micro 7: the newest Payara Server 6 as an operator runs it (a
  * domain configured by {@code server-config/domain.sh}, the WAR deployed with {@code asadmin deploy}, the domain
  * restarted), and the oldest supported release, Payara Micro 6.2025.9 (whose EclipseLink 4.0.1 once failed the
- * deployment). On the run's database, each on a fresh one. Runs once per build, in failsafe's execution
+ * deployment), with telemetry on: its spans are named and nested as on Payara 7. On the run's database, each on a
+ * fresh one. Runs once per build, in failsafe's execution
  * {@code payara-server}.
  */
 class PayaraServerIT {
@@ -70,6 +74,11 @@ class PayaraServerIT {
         Path jar = Path.of(System.getProperty("payara6.oldestMicroJar"));
         withDatabase(work, "micro", env -> {
             env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+            // Payara 6's MicroProfile Telemetry 1.1, traces only: the same spans as on Payara 7 (ObservabilityIT)
+            var receiver = new OtlpReceiver();
+            env.putAll(Map.of("OTEL_SDK_DISABLED", "false", "OTEL_TRACES_EXPORTER", "otlp",
+                    "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(), "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                    "OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none", "OTEL_BSP_SCHEDULE_DELAY", "100"));
             int port = PayaraProcess.freePort();
             URI root = URI.create("http://localhost:" + port + "/");
             var server = new PayaraProcess[] {PayaraProcess.start(JAVA, jar, work, "PayaraServerIT oldest", port, env)};
@@ -78,8 +87,18 @@ class PayaraServerIT {
                     server[0].close();
                     server[0] = PayaraProcess.start(JAVA, jar, work, "PayaraServerIT oldest again", port, env);
                 }, server[0].log());
+                String create = "POST /beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses";
+                Span span = receiver.await(s -> s.getName().equals(create) && s.getKind() == Span.SpanKind.SPAN_KIND_SERVER,
+                        1, Duration.ofSeconds(30)).get(0);
+                assertTrue(span.getAttributesList().stream().anyMatch(a -> a.getKey().equals("graph.request_id")), span.toString());
+                receiver.await(s -> s.getName().equals("group commit") && s.getTraceId().equals(span.getTraceId()), 1,
+                        Duration.ofSeconds(30));
+                receiver.await(s -> s.getName().equals(create) && s.getKind() == Span.SpanKind.SPAN_KIND_INTERNAL
+                        && s.getAttributesList().stream().anyMatch(a -> a.getKey().equals("graph.batch.request_id")), 1,
+                        Duration.ofSeconds(30));
             } finally {
                 server[0].close();
+                receiver.close();
             }
         });
     }

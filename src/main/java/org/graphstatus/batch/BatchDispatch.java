@@ -1,5 +1,9 @@
 package org.graphstatus.batch;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -45,6 +49,9 @@ public class BatchDispatch {
     @Inject
     InProcessRequest inProcess;
 
+    @Inject
+    Tracer tracer;
+
     private ThreadPoolExecutor threads;
 
     @PostConstruct
@@ -60,14 +67,34 @@ public class BatchDispatch {
 
     /** The answers of {@code parts}, in their order, once every one has answered. */
     List<JsonObject> run(List<Part> parts, Caller caller) {
+        Context batch = Context.current(); // each request's span is a child of the batch's, on whichever thread
         Map<String, CompletableFuture<JsonObject>> answers = new HashMap<>();
         for (Part part : dependenciesFirst(parts)) {
             var dependencies = new LinkedHashMap<String, CompletableFuture<JsonObject>>();
             part.dependsOn().forEach(id -> dependencies.put(id, answers.get(id)));
             answers.put(part.id(), CompletableFuture.allOf(dependencies.values().toArray(CompletableFuture[]::new))
-                    .thenApplyAsync(ignored -> answer(part, dependencies, caller), threads));
+                    .thenApplyAsync(ignored -> traced(batch, part, dependencies, caller), threads));
         }
         return parts.stream().map(part -> answers.get(part.id()).join()).toList();
+    }
+
+    /**
+     * {@link #answer} in a span of its own, a child of the batch's, with the request's id and status: named
+     * {@code $batch request} until the request reaches its route, which names it as a request sent alone is.
+     */
+    private JsonObject traced(Context batch, Part part, Map<String, CompletableFuture<JsonObject>> dependencies,
+            Caller caller) {
+        Span span = tracer.spanBuilder("$batch request").setParent(batch).startSpan();
+        // Only the span: what else the batch's context holds (the server's state of its request) is the batch's.
+        try (Scope ignored = Context.root().with(span).makeCurrent()) {
+            span.setAttribute("graph.batch.request_id", part.id());
+            span.setAttribute("http.request.method", part.method());
+            JsonObject answer = answer(part, dependencies, caller);
+            span.setAttribute("http.response.status_code", answer.getInt("status"));
+            return answer;
+        } finally {
+            span.end();
+        }
     }
 
     private JsonObject answer(Part part, Map<String, CompletableFuture<JsonObject>> dependencies, Caller caller) {

@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import org.graphstatus.odata.GraphError;
-import org.graphstatus.odata.JsonBodies;
 import org.graphstatus.odata.RequestIds;
 
 /** {@code POST /$batch}: Graph's JSON batching, each request answered as if it had been sent alone. */
@@ -39,6 +39,12 @@ public class BatchResource {
     @Context
     UriInfo uri;
 
+    /** The application's readers: {@code JsonBodies} reads the envelope as it reads every body. */
+    @Context
+    Providers providers;
+
+    private static final Annotation[] NONE = {};
+
     /**
      * Needs a valid token and no permission: each request inside is authorized on its own, so a Read token's
      * writes answer 403 in their slots. The token is checked before the body is read, as on every route.
@@ -53,8 +59,8 @@ public class BatchResource {
         if (security.getUserPrincipal() == null) {
             throw new NotAuthorizedException(GraphError.BEARER_CHALLENGE);
         }
-        JsonObject envelope = new JsonBodies().readFrom(JsonObject.class, JsonObject.class, new Annotation[0],
-                headers.getMediaType(), headers.getRequestHeaders(), entity);
+        JsonObject envelope = providers.getMessageBodyReader(JsonObject.class, JsonObject.class, NONE, headers.getMediaType())
+                .readFrom(JsonObject.class, JsonObject.class, NONE, headers.getMediaType(), headers.getRequestHeaders(), entity);
         var caller = Caller.of(uri.getBaseUri(), request, headers.getHeaderString(RequestIds.CLIENT_REQUEST_ID), security);
         return BatchResponses.responses(dispatch.run(BatchEnvelope.read(envelope), caller));
     }

@@ -26,7 +26,7 @@ public final class DatabaseFailures {
 
     /** What to answer for {@code e}, or empty when it is not a database failure a client may be told of. */
     public static Optional<GraphException> classify(Throwable e) {
-        if (anyCause(e, cause -> sqlState(cause, "57014"))) { // cancelled: it ran past graph.query.timeout
+        if (timedOut(e)) {
             return Optional.of(GraphException.unavailable("The query took too long and was stopped; narrow it "
                     + "($filter, $top, no $count) or retry later.", RETRY_AFTER_SECONDS));
         }
@@ -48,6 +48,11 @@ public final class DatabaseFailures {
                     RETRY_AFTER_SECONDS));
         }
         return Optional.empty();
+    }
+
+    /** A statement cancelled somewhere in the causes (SQLSTATE 57014): it ran past graph.query.timeout. */
+    public static boolean timedOut(Throwable e) {
+        return anyCause(e, cause -> sqlState(cause, "57014"));
     }
 
     /**

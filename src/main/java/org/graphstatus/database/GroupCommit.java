@@ -1,5 +1,8 @@
 package org.graphstatus.database;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Group commit: writes that arrive while a commit is under way are made together in the next transaction, so
@@ -44,13 +49,35 @@ public class GroupCommit {
     @ConfigProperty(name = "graph.group-commit.max-size", defaultValue = "64")
     int maxSize;
 
+    @Inject
+    Tracer tracer;
+
+    /** Each commit's number of creates: its count is commits, its sum creates committed. */
+    @Inject
+    @Metric(name = "graph_group_commit_size", absolute = true,
+            description = "Creates a commit stored: one per commit, alone or in a group")
+    Histogram sizes;
+
     private final ReentrantLock leading = new ReentrantLock();
     private final ConcurrentLinkedQueue<Write<?>> waiting = new ConcurrentLinkedQueue<>();
 
-    /** Makes {@code write} (which must touch only the database) in a group's transaction or alone; its result. */
+    /**
+     * Makes {@code write} (which must touch only the database) in a group's transaction or alone; its result.
+     * A span, {@code group commit}, covers the wait and the commit, with the group's size and whether this
+     * caller led it.
+     */
     public <T> T write(Supplier<T> write) {
+        Span span = tracer.spanBuilder("group commit").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return write(write, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T> T write(Supplier<T> write, Span span) {
         if (maxSize <= 1 || transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
-            return inTransaction.call(write);
+            return alone(write, span);
         }
         var mine = new Write<>(write);
         waiting.add(mine);
@@ -76,7 +103,19 @@ public class GroupCommit {
                 }
             }
         }
-        return mine.committed ? mine.result : inTransaction.call(write);
+        if (!mine.committed) {
+            return alone(write, span);
+        }
+        span.setAttribute("graph.group_commit.size", mine.groupSize);
+        span.setAttribute("graph.group_commit.led", mine.ledBy == Thread.currentThread());
+        return mine.result;
+    }
+
+    private <T> T alone(Supplier<T> write, Span span) {
+        T result = inTransaction.call(write);
+        sizes.update(1);
+        span.setAttribute("graph.group_commit.size", 1);
+        return result;
     }
 
     private void commitGroup() {
@@ -91,10 +130,13 @@ public class GroupCommit {
                 return null;
             });
             stored = true;
+            sizes.update(group.size());
         } catch (RuntimeException failed) {
             // each write again, alone, by its own caller: there it fails or succeeds on its own
         } finally {
             for (Write<?> write : group) {
+                write.groupSize = group.size();
+                write.ledBy = Thread.currentThread();
                 write.committed = stored;
                 write.done = true; // last: a waiter reads the rest after it sees this
                 LockSupport.unpark(write.caller);
@@ -108,6 +150,8 @@ public class GroupCommit {
         private final Thread caller = Thread.currentThread();
         private T result;
         private boolean committed;
+        private int groupSize;
+        private Thread ledBy;
         private volatile boolean done;
 
         Write(Supplier<T> write) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -17,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -63,6 +68,10 @@ public class H2FileCompaction {
     /** H2's default: chunks freed within it are not overwritten, so a failed write leaves the last version. */
     static final int H2_RETENTION_MILLISECONDS = 45_000;
 
+    /** Turns that compacted something: {@code pages} rewritten while writes came, the {@code file} shrunk when idle. */
+    private static final Metadata COMPACTIONS = Metadata.builder().withName("graph_h2_compactions")
+            .withDescription("Compaction turns of the embedded H2 database's file, by kind").build();
+
     private long lastVersion = -1;
     private FileStore disk;
 
@@ -74,9 +83,18 @@ public class H2FileCompaction {
 
     private ScheduledFuture<?> turns;
 
+    @Inject
+    MetricRegistry registry;
+
+    /** The file's size at the last turn, for the gauge. */
+    private volatile long fileBytes;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object start) {
         try (Connection connection = dataSource.getConnection()) {
             if (store(dataSource, connection) != null) {
+                registry.gauge(Metadata.builder().withName("graph_h2_file_size").withUnit(MetricUnits.BYTES)
+                        .withDescription("Size of the embedded H2 database's file at the last compaction turn").build(),
+                        this, compaction -> compaction.fileBytes);
                 turns = scheduler.scheduleWithFixedDelay(this::compact, EVERY_MILLISECONDS, EVERY_MILLISECONDS,
                         TimeUnit.MILLISECONDS);
             }
@@ -106,11 +124,16 @@ public class H2FileCompaction {
             store.setRetentionTime(0);
             long version = store.getCurrentVersion();
             if (version == lastVersion) {
+                long before = store.getFileStore().size();
                 store.compactFile(1);
-            } else {
-                store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES);
+                if (store.getFileStore().size() < before) {
+                    registry.counter(COMPACTIONS, new Tag("kind", "file")).inc();
+                }
+            } else if (store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES)) {
+                registry.counter(COMPACTIONS, new Tag("kind", "pages")).inc();
             }
             lastVersion = store.getCurrentVersion();
+            fileBytes = store.getFileStore().size();
         } catch (SQLException | ReflectiveOperationException | IOException | RuntimeException e) {
             LOG.log(Level.FINE, "H2 file compaction turn failed", e);
         }

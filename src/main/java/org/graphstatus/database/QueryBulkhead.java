@@ -1,13 +1,20 @@
 package org.graphstatus.database;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.graphstatus.odata.GraphException;
 
 /**
@@ -39,6 +46,20 @@ public class QueryBulkhead {
     @ConfigProperty(name = "graph.query.concurrent-collections")
     Optional<Integer> concurrentCollections;
 
+    @Inject
+    Tracer tracer;
+
+    /** How long reads waited for a permit, admitted or not. */
+    @Inject
+    @Metric(name = "graph_query_bulkhead_wait", absolute = true, unit = MetricUnits.SECONDS,
+            description = "Time collection reads waited for a permit of the query bulkhead")
+    Timer waits;
+
+    @Inject
+    @Metric(name = "graph_query_bulkhead_refused", absolute = true,
+            description = "Collection reads refused with 503 because no permit freed within a second")
+    Counter refusals;
+
     private Semaphore permits;
 
     @PostConstruct
@@ -49,14 +70,20 @@ public class QueryBulkhead {
 
     /** Runs {@code read} once a permit is free; @throws GraphException 503 when none frees within a second. */
     public <T> T admit(Supplier<T> read) {
-        boolean admitted;
+        boolean admitted = false;
+        Span span = tracer.spanBuilder("query bulkhead").startSpan(); // the wait for a permit, not the read
+        long started = System.nanoTime();
         try {
             admitted = permits.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            admitted = false;
+        } finally {
+            waits.update(Duration.ofNanos(System.nanoTime() - started));
+            span.setAttribute("graph.bulkhead.admitted", admitted);
+            span.end();
         }
         if (!admitted) {
+            refusals.inc();
             throw GraphException.unavailable("Too many collection queries are running; retry later, or narrow "
                     + "the query ($filter, $top, no $count).", RETRY_AFTER_SECONDS);
         }

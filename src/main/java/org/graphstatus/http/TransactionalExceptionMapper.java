@@ -1,12 +1,14 @@
 package org.graphstatus.http;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * A failure at commit (a foreign key a concurrent delete broke, a deadlock) reaches JAX-RS wrapped in a
@@ -21,8 +23,11 @@ public class TransactionalExceptionMapper implements ExceptionMapper<Transaction
     @Context
     HttpServletRequest request;
 
+    @Inject
+    MetricRegistry registry;
+
     @Override
     public Response toResponse(TransactionalException e) {
-        return UnexpectedExceptionMapper.answer(e, request);
+        return UnexpectedExceptionMapper.answer(e, request, registry);
     }
 }

@@ -1,5 +1,6 @@
 package org.graphstatus.http;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.graphstatus.database.DatabaseFailures;
 import org.graphstatus.odata.GraphError;
 import org.graphstatus.odata.GraphException;
@@ -28,9 +31,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     HttpServletRequest request;
 
+    static final Metadata TIMEOUTS = Metadata.builder().withName("graph_statement_timeouts")
+            .withDescription("Database statements cancelled for running past graph.query.timeout").build();
+
+    @Inject
+    MetricRegistry registry;
+
     @Override
     public Response toResponse(Throwable e) {
-        return answer(e, request);
+        return answer(e, request, registry);
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -42,7 +51,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     /** The answer to an exception no other mapper took, for this request. */
-    static Response answer(Throwable e, HttpServletRequest request) {
+    static Response answer(Throwable e, HttpServletRequest request, MetricRegistry registry) {
+        if (DatabaseFailures.timedOut(e)) {
+            registry.counter(TIMEOUTS).inc();
+        }
         Optional<GraphException> known = DatabaseFailures.classify(e);
         if (known.isPresent()) {
             // one line: the database's own message is many, with the statement in them

@@ -1,5 +1,9 @@
 package org.graphstatus.odata;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -47,6 +51,9 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
     private static final JsonParserFactory PARSERS =
             JsonValues.PROVIDER.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
+    @Inject
+    Tracer tracer;
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return type == JsonObject.class;
@@ -55,11 +62,17 @@ public class JsonBodies implements MessageBodyReader<JsonObject>, MessageBodyWri
     @Override
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        byte[] body = entity.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw tooLarge();
+        Span span = tracer.spanBuilder("body parse").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            byte[] body = entity.readNBytes(MAX_BODY_BYTES + 1);
+            span.setAttribute("graph.body.bytes", body.length);
+            if (body.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return read(body, charsetOf(mediaType));
+        } finally {
+            span.end();
         }
-        return read(body, charsetOf(mediaType));
     }
 
     /** The body's bytes as a JSON object, or a 400 that says what is wrong with them. */

@@ -13,7 +13,7 @@ public final class RequestIds {
 
     public static final String REQUEST_ID = "request-id";
     public static final String CLIENT_REQUEST_ID = "client-request-id";
-    private static final int MAX_ECHO = 100; // an id is a GUID; never echo an unbounded header back
+    public static final int MAX_ECHO = 100; // an id is a GUID; never echo an unbounded header back
 
     private RequestIds() {
     }

@@ -40,7 +40,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return refuse(request, response, "The Authorization header must carry a Bearer token.");
         }
         try {
-            VerifiedToken token = verifier.verify(authorization.substring(BEARER.length()).trim());
+            TokenVerification verification = verifier.verify(authorization.substring(BEARER.length()).trim());
+            request.setAttribute(TokenVerification.ATTRIBUTE, verification);
+            VerifiedToken token = verification.token();
             return context.notifyContainerAboutLogin(token, token.getGroups());
         } catch (InvalidTokenException e) {
             return refuse(request, response, e.getMessage());

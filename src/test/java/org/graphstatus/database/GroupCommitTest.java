@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -13,9 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.graphstatus.testing.RecordingMetrics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +34,7 @@ class GroupCommitTest {
         final Set<String> committed = ConcurrentHashMap.newKeySet();
         final AtomicInteger transactions = new AtomicInteger();
         final ThreadLocal<List<String>> open = new ThreadLocal<>();
+        final List<Number> sizes = new CopyOnWriteArrayList<>(); // what the group size histogram was given
 
         @Override
         public <T> T call(Supplier<T> work) {
@@ -53,6 +58,8 @@ class GroupCommitTest {
 
     private static GroupCommit groupCommit(MemoryTransactions memory, int maxSize) {
         var groupCommit = new GroupCommit();
+        groupCommit.tracer = OpenTelemetry.noop().getTracer("test");
+        groupCommit.sizes = RecordingMetrics.recording(Histogram.class, memory.sizes);
         groupCommit.inTransaction = memory;
         groupCommit.transactions = new NoTransaction();
         groupCommit.maxSize = maxSize;
@@ -77,6 +84,8 @@ class GroupCommitTest {
             callers.shutdownNow();
         }
         assertEquals(800, memory.committed.size());
+        assertEquals(memory.transactions.get(), memory.sizes.size(), "one size a commit");
+        assertEquals(800, memory.sizes.stream().mapToInt(Number::intValue).sum(), "the sizes add up to the writes");
         assertTrue(memory.transactions.get() < 400, "grouped: " + memory.transactions.get() + " transactions for 800 writes");
         assertTrue(memory.transactions.get() >= 100, "at most 8 a group: " + memory.transactions.get());
     }

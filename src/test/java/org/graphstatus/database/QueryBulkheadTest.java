@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.OpenTelemetry;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Timer;
 import org.graphstatus.odata.GraphException;
+import org.graphstatus.testing.RecordingMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +25,7 @@ class QueryBulkheadTest {
 
     private final ExecutorService readers = Executors.newCachedThreadPool();
     private final CountDownLatch finish = new CountDownLatch(1);
+    private final List<Number> refusals = new CopyOnWriteArrayList<>(); // what the refusals counter was given
 
     @AfterEach
     void stop() {
@@ -39,7 +46,11 @@ class QueryBulkheadTest {
 
     /** Starts reads that hold their permit until the test ends, until one is refused with 503 and Retry-After. */
     private int readsAdmittedAtOnce(Optional<Integer> setting) throws Exception {
+        refusals.clear();
         var bulkhead = new QueryBulkhead();
+        bulkhead.tracer = OpenTelemetry.noop().getTracer("test");
+        bulkhead.waits = RecordingMetrics.recording(Timer.class, new CopyOnWriteArrayList<>());
+        bulkhead.refusals = RecordingMetrics.recording(Counter.class, refusals);
         bulkhead.concurrentCollections = setting;
         bulkhead.create();
         for (int running = 0; running < 64; running++) {
@@ -54,6 +65,7 @@ class QueryBulkheadTest {
                     assertTrue(refused instanceof GraphException, refused.toString());
                     assertEquals(503, ((GraphException) refused).status());
                     assertEquals(QueryBulkhead.RETRY_AFTER_SECONDS, ((GraphException) refused).retryAfterSeconds());
+                    assertEquals(List.of(1L), refusals, "the refusal is counted");
                     return running;
                 }
             }

@@ -41,9 +41,9 @@ class HealthAndMetricsIT extends DeployedService {
         String devices = Routes.deviceStatuses(graph.newApp());
         assertEquals(201, graph.post(devices, "{}").status());
         assertEquals(401, GraphClient.send(GraphClient.request(graph.uri(devices), null).GET()).status());
+        assertEquals(200, graph.get(devices).status());
 
-        String metrics = GraphClient.send(GraphClient.request(graph.rootUri("metrics"), null)
-                .setHeader("Accept", "text/plain").GET()).body();
+        String metrics = metrics();
 
         String route = "route=\"/beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses\"";
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_count{") && line.contains(route)
@@ -52,6 +52,21 @@ class HealthAndMetricsIT extends DeployedService {
                 && line.contains("method=\"GET\"") && line.contains("status=\"401\"")), metrics);
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_requests_seconds_bucket{") && line.contains(route)
                 && line.contains("le=\"0.1\"")), "a histogram, in seconds: " + metrics);
+        assertTrue(value(metrics, "graph_group_commit_size_count") >= 1, "commits of creates: " + metrics);
+        assertTrue(value(metrics, "graph_group_commit_size_sum") >= 1, "creates committed: " + metrics);
+        assertTrue(value(metrics, "graph_query_bulkhead_wait_seconds_count") >= 1, "the list waited for a permit: " + metrics);
+    }
+
+    private String metrics() {
+        return GraphClient.send(GraphClient.request(graph.rootUri("metrics"), null)
+                .setHeader("Accept", "text/plain").GET()).body();
+    }
+
+    /** The sum of a metric's series in the Prometheus text, or -1 when it has none. */
+    private static double value(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .reduce(Double::sum).orElse(-1);
     }
 
     @Test
@@ -146,6 +161,7 @@ class HealthAndMetricsIT extends DeployedService {
             assertTrue(took.compareTo(Duration.ofSeconds(4)) > 0 && took.compareTo(Duration.ofSeconds(20)) < 0,
                     "cancelled at the 5 s limit, not before and not much after: " + took);
             assertEquals(200, graph.get(Routes.app(app)).status(), "a request that needs no locked table answers");
+            assertTrue(value(metrics(), "graph_statement_timeouts_total") >= 1, "counted: " + metrics());
             db.rollback();
         }
         assertEquals(200, graph.get(Routes.deviceStatuses(app)).status(), "and the statuses again once the lock is gone");

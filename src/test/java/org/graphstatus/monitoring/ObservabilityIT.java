@@ -19,13 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.graphstatus.testing.GraphClient;
 import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.OtlpReceiver;
 import org.graphstatus.testing.PayaraProcess;
 import org.graphstatus.testing.Routes;
+import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,23 +42,37 @@ class ObservabilityIT {
 
     static OtlpReceiver receiver;
     static PayaraProcess server;
-    static GraphClient graph;
+    static final int WRITES_PER_TENANT = 6;
+
+    GraphClient graph;
+    String tenant;
 
     @BeforeAll
     static void start() {
         receiver = new OtlpReceiver();
         server = PayaraProcess.start(Path.of("target", "observability", UUID.randomUUID().toString()), "ObservabilityIT",
-                PayaraProcess.freePort(), Map.of(
-                        "OTEL_SDK_DISABLED", "false",
-                        "OTEL_SERVICE_NAME", "graph-install-status",
-                        "OTEL_TRACES_EXPORTER", "otlp", // Payara 7 exports nothing without it
-                        "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
-                        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                        "OTEL_METRICS_EXPORTER", "none",
-                        "OTEL_LOGS_EXPORTER", "none",
-                        "OTEL_BSP_SCHEDULE_DELAY", "100",
-                        "GRAPH_LOG_FORMAT", "json"));
-        graph = server.graph();
+                PayaraProcess.freePort(), Map.ofEntries(
+                        Map.entry("OTEL_SDK_DISABLED", "false"),
+                        Map.entry("OTEL_SERVICE_NAME", "graph-install-status"),
+                        Map.entry("OTEL_TRACES_EXPORTER", "otlp"), // Payara 7 exports nothing without it
+                        Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()),
+                        Map.entry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+                        Map.entry("OTEL_METRICS_EXPORTER", "otlp"),
+                        Map.entry("OTEL_METRIC_EXPORT_INTERVAL", "1000"),
+                        Map.entry("OTEL_LOGS_EXPORTER", "none"),
+                        Map.entry("OTEL_BSP_SCHEDULE_DELAY", "100"),
+                        Map.entry("GRAPH_LOG_FORMAT", "json"),
+                        Map.entry("GRAPH_TELEMETRY_TENANT", "true"),
+                        Map.entry("GRAPH_THROTTLING", "intune"),
+                        Map.entry("GRAPH_THROTTLING_WRITES_PER_TENANT", String.valueOf(WRITES_PER_TENANT))));
+    }
+
+    /** A client of a tenant of its own, so that the tests do not spend each other's writes. */
+    @BeforeEach
+    void newTenant() {
+        tenant = UUID.randomUUID().toString();
+        graph = server.graph().as(Tokens.sign(Tokens.claims(claims -> claims.claim("scp", Tokens.READ_WRITE)
+                .claim("tid", tenant)), Tokens.developmentKey()));
     }
 
     @AfterAll
@@ -94,10 +111,118 @@ class ObservabilityIT {
         Span span = receiver.await(s -> HexFormat.of().formatHex(s.getTraceId().toByteArray()).equals(traceId)
                 && s.getKind() == Span.SpanKind.SPAN_KIND_SERVER, 1, Duration.ofSeconds(30)).get(0);
         assertEquals(parentId, HexFormat.of().formatHex(span.getParentSpanId().toByteArray()));
-        assertTrue(span.getName().contains("/deviceStatuses") && span.getName().startsWith("POST"), span.getName());
+        assertEquals("POST /beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses", span.getName());
         assertFalse(span.getName().contains(app), "never the ids: " + span.getName());
         assertEquals(Optional.of(created.header("request-id")), attribute(span, "graph.request_id"));
         assertEquals(Optional.of("client-" + parentId), attribute(span, "graph.client_request_id"));
+        assertEquals(Optional.of(tenant), attribute(span, "graph.tenant_id"), "GRAPH_TELEMETRY_TENANT=true");
+
+        // where the time went, each a descendant of the server span
+        receiver.await(s -> traceOf(s).equals(traceId) && s.getName().equals("group commit"), 1, Duration.ofSeconds(30));
+        List<Span> trace = receiver.spans().stream().filter(s -> traceOf(s).equals(traceId)).toList();
+        Span groupCommit = named(trace, "group commit");
+        assertTrue(descends(groupCommit, span, trace), "group commit under the server span");
+        assertTrue(attribute(groupCommit, "graph.group_commit.size", KeyValue::getValue).getIntValue() >= 1, groupCommit.toString());
+        assertTrue(descends(named(trace, "body parse"), span, trace), "body parse under the server span");
+        Span token = named(trace, "token verification");
+        assertTrue(token.getAttributesList().stream().anyMatch(a -> a.getKey().equals("graph.token.cached")), token.toString());
+    }
+
+    /**
+     * With telemetry on, the server's own request metric goes over OTLP too, by route: MicroProfile Telemetry 2's
+     * {@code http.server.request.duration}; the service's own metrics are read at {@code /metrics}.
+     */
+    @Test
+    void requestDurationsAreExportedOverOtlpByRoute() throws Exception {
+        String app = graph.newApp();
+        assertEquals(201, create(Routes.deviceStatuses(app), hex(16), hex(8)).status());
+
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String route = "/beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses";
+        List<String> seen = List.of();
+        while (System.nanoTime() < end) {
+            seen = receiver.awaitMetric("http.server.request.duration", Duration.ofSeconds(30)).stream()
+                    .flatMap(metric -> metric.getHistogram().getDataPointsList().stream())
+                    .flatMap(point -> point.getAttributesList().stream())
+                    .filter(attribute -> attribute.getKey().equals("http.route"))
+                    .map(attribute -> attribute.getValue().getStringValue()).distinct().toList();
+            if (seen.stream().anyMatch(r -> r.endsWith("/deviceStatuses"))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no http.server.request.duration for " + route + "; routes: " + seen);
+    }
+
+    /** A $batch of three creates: one span per request, named by its route, each a child of the batch's server span. */
+    @Test
+    void eachRequestOfABatchIsAChildSpanOfTheBatch() throws Exception {
+        String app = graph.newApp();
+        String traceId = hex(16);
+        String route = "/deviceAppManagement/mobileApps/" + app + "/deviceStatuses";
+        String body = "{\"requests\": [" + String.join(",", List.of("1", "2", "3").stream().map(id ->
+                "{\"id\": \"" + id + "\", \"method\": \"POST\", \"url\": \"" + route + "\", "
+                        + "\"headers\": {\"Content-Type\": \"application/json\"}, \"body\": {\"deviceName\": \"D-" + id + "\"}}")
+                .toList()) + "]}";
+
+        Answer batch = graph.call(graph.request(graph.uri("$batch")).header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").POST(BodyPublishers.ofString(body)));
+
+        assertEquals(200, batch.status(), batch.body());
+        List<Span> parts = receiver.await(s -> traceOf(s).equals(traceId)
+                && s.getAttributesList().stream().anyMatch(a -> a.getKey().equals("graph.batch.request_id")), 3, Duration.ofSeconds(30));
+        Span server = receiver.await(s -> traceOf(s).equals(traceId) && s.getKind() == Span.SpanKind.SPAN_KIND_SERVER
+                && s.getSpanId().equals(parts.get(0).getParentSpanId()), 1, Duration.ofSeconds(30)).get(0);
+        assertEquals("POST /beta/$batch", server.getName());
+        List<Span> trace = receiver.spans().stream().filter(s -> traceOf(s).equals(traceId)).toList();
+        assertEquals(List.of("1", "2", "3"), parts.stream().map(p -> attribute(p, "graph.batch.request_id").orElseThrow())
+                .sorted().toList());
+        for (Span part : parts) {
+            assertEquals(server.getSpanId(), part.getParentSpanId(), "a child of the batch: " + part);
+            assertEquals("POST /beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses", part.getName());
+            assertEquals(201L, attribute(part, "http.response.status_code", KeyValue::getValue).getIntValue());
+            assertTrue(trace.stream().anyMatch(s -> s.getName().equals("group commit") && descends(s, part, trace)),
+                    "its create's group commit under it");
+        }
+    }
+
+    /** A throttled write's span says why: Graph's error code, on the route it was sent to. */
+    @Test
+    void aThrottledRequestsSpanCarriesGraphsErrorCode() throws Exception {
+        String app = graph.newApp();
+        String traceId = hex(16);
+        Answer answer = null;
+        for (int i = 0; i <= WRITES_PER_TENANT && (answer == null || answer.status() != 429); i++) {
+            answer = create(Routes.deviceStatuses(app), traceId, hex(8));
+        }
+        assertEquals(429, answer.status(), answer.body());
+
+        String requestId = answer.header("request-id");
+        Span span = receiver.await(s -> traceOf(s).equals(traceId) && s.getKind() == Span.SpanKind.SPAN_KIND_SERVER
+                && attribute(s, "graph.request_id").equals(Optional.of(requestId)), 1, Duration.ofSeconds(30)).get(0);
+        assertEquals(Optional.of("TooManyRequests"), attribute(span, "graph.error.code"));
+        assertEquals("POST /beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses", span.getName());
+    }
+
+    private static String traceOf(Span span) {
+        return HexFormat.of().formatHex(span.getTraceId().toByteArray());
+    }
+
+    private static Span named(List<Span> spans, String name) {
+        return spans.stream().filter(s -> s.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no span '" + name + "' among " + spans.stream().map(Span::getName).toList()));
+    }
+
+    /** Whether {@code span}'s parents, among {@code trace}, lead to {@code ancestor}. */
+    private static boolean descends(Span span, Span ancestor, List<Span> trace) {
+        for (Span at = span; at != null; ) {
+            if (at.getParentSpanId().equals(ancestor.getSpanId())) {
+                return true;
+            }
+            var parent = at.getParentSpanId();
+            at = trace.stream().filter(s -> s.getSpanId().equals(parent)).findFirst().orElse(null);
+        }
+        return false;
     }
 
     /** The request's one log line, JSON: its route template, status, ids and the trace it belongs to. */
@@ -144,5 +269,10 @@ class ObservabilityIT {
     private static Optional<String> attribute(Span span, String key) {
         return span.getAttributesList().stream().filter(a -> a.getKey().equals(key)).findFirst()
                 .map(KeyValue::getValue).map(value -> value.getStringValue());
+    }
+
+    private static <T> T attribute(Span span, String key, Function<KeyValue, T> value) {
+        return span.getAttributesList().stream().filter(a -> a.getKey().equals(key)).findFirst().map(value)
+                .orElseThrow(() -> new AssertionError("no attribute " + key + " on " + span));
     }
 }

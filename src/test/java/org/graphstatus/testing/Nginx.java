@@ -90,29 +90,14 @@ public final class Nginx implements AutoCloseable {
             try (var socket = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {
-                sleep();
+                ChildProcesses.pause();
             }
         }
         throw new AssertionError("nginx did not listen on " + port + "; see " + folder.resolve("error.log"));
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process);
     }
 }

@@ -1,5 +1,10 @@
 package org.graphstatus.devicemanagement.reports.exportjobs.control;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,18 +40,32 @@ public class ExportJobMaker {
     @Inject
     ExportParts parts;
 
+    @Inject
+    Tracer tracer;
+
     /** Queues the stored job; its status says when it is done. */
     public void start(DeviceManagementExportJob job) {
         String tenant = job.getTenantId();
         String id = job.getId();
-        executor.execute(() -> make(tenant, id));
+        executor.execute(Context.current().wrap(() -> traced(tenant, id))); // in the trace of the create
     }
 
-    private void make(String tenant, String id) {
+    private void traced(String tenant, String id) {
+        Span span = tracer.spanBuilder("report export").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            make(tenant, id, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void make(String tenant, String id, Span span) {
         DeviceManagementExportJob job = jobs.started(tenant, id);
         if (job == null) {
             return;
         }
+        span.setAttribute("graph.report.name", job.getReportName());
+        span.setAttribute("graph.report.format", String.valueOf(job.getFormat()));
         try {
             ExportParts.Writer file = parts.writer(tenant, id);
             try (ExportFile export = new ExportFile(file, id, job.getFormat(), jobs.schema(job),
@@ -56,7 +75,9 @@ public class ExportJobMaker {
             byte[] secret = new byte[32];
             RANDOM.nextBytes(secret);
             jobs.completed(tenant, id, Base64.getUrlEncoder().withoutPadding().encodeToString(secret), file.size());
+            span.setAttribute("graph.report.bytes", file.size());
         } catch (Exception | LinkageError e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             if (jobs.failed(tenant, id, "The file could not be made: " + e)) {
                 LOG.log(Level.WARNING, "The export job " + id + " failed", e);
             } else { // its parts had no job to belong to any more: nothing went wrong
