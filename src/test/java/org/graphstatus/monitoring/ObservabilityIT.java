@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -129,29 +130,31 @@ class ObservabilityIT {
     }
 
     /**
-     * With telemetry on, the server's own request metric goes over OTLP too, by route: MicroProfile Telemetry 2's
-     * {@code http.server.request.duration}; the service's own metrics are read at {@code /metrics}.
+     * With telemetry on, metrics go over OTLP too: the server's own request histogram
+     * ({@code http.server.request.duration}, MicroProfile Telemetry 2) by the service's route templates, and the
+     * service's {@code graph_*} metrics under their {@code /metrics} names.
      */
     @Test
-    void requestDurationsAreExportedOverOtlpByRoute() throws Exception {
+    void metricsAreExportedOverOtlp() throws Exception {
         String app = graph.newApp();
         assertEquals(201, create(Routes.deviceStatuses(app), hex(16), hex(8)).status());
 
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String route = "/beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses";
-        List<String> seen = List.of();
-        while (System.nanoTime() < end) {
-            seen = receiver.awaitMetric("http.server.request.duration", Duration.ofSeconds(30)).stream()
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> routes = List.of();
+        while (!routes.contains(route) && System.nanoTime() < end) {
+            Thread.sleep(200);
+            routes = receiver.awaitMetric("http.server.request.duration", Duration.ofSeconds(30)).stream()
                     .flatMap(metric -> metric.getHistogram().getDataPointsList().stream())
                     .flatMap(point -> point.getAttributesList().stream())
                     .filter(attribute -> attribute.getKey().equals("http.route"))
                     .map(attribute -> attribute.getValue().getStringValue()).distinct().toList();
-            if (seen.stream().anyMatch(r -> r.endsWith("/deviceStatuses"))) {
-                return;
-            }
-            Thread.sleep(200);
         }
-        throw new AssertionError("no http.server.request.duration for " + route + "; routes: " + seen);
+        assertTrue(routes.contains(route), "http.server.request.duration by route: " + routes);
+
+        List<Metric> commits = receiver.awaitMetric("graph_group_commit_size_count", Duration.ofSeconds(30));
+        assertTrue(commits.get(commits.size() - 1).getSum().getDataPoints(0).getAsInt() >= 1, commits.toString());
+        assertTrue(commits.get(0).getSum().getIsMonotonic(), "a counter");
     }
 
     /** A $batch of three creates: one span per request, named by its route, each a child of the batch's server span. */
