@@ -27,6 +27,8 @@ import org.graphstatus.startup.StartupFailure;
  * all: a wrong host, port, user or data folder then ends the start with one line instead of a stack-trace
  * wall. This is the earliest code of ours that runs: Payara logs the persistence unit in before any bean.
  *
+ * <p>It also adds {@link DatabaseConnections}' listener: a persistence unit names one listener only.
+ *
  * <p>It is a session event listener ({@code eclipselink.session-event-listener}), not a session customizer,
  * because no customizer interface exists in every EclipseLink the supported servers ship: 4.0.1 (Payara
  * 6.2025.9) has only {@code config.SessionCustomizer}, 5.0 (Payara 7) only {@code sessions.SessionCustomizer}.
@@ -40,6 +42,7 @@ public class FailFastOnOutage extends SessionEventAdapter {
     @Override
     public void preLogin(SessionEvent event) {
         Session session = event.getSession();
+        session.getEventManager().addListener(DatabaseConnections.WATCHING);
         if (session.getDatasourceLogin() instanceof DatabaseLogin login) {
             login.setQueryRetryAttemptCount(0);
             login.setDelayBetweenConnectionAttempts(0);

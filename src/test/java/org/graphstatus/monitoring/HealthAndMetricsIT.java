@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.graphstatus.testing.Databases;
 import org.graphstatus.testing.DeployedService;
 import org.graphstatus.testing.GraphClient;
@@ -55,6 +56,7 @@ class HealthAndMetricsIT extends DeployedService {
         assertTrue(value(metrics, "graph_group_commit_size_count") >= 1, "commits of creates: " + metrics);
         assertTrue(value(metrics, "graph_group_commit_size_sum") >= 1, "creates committed: " + metrics);
         assertTrue(value(metrics, "graph_query_bulkhead_wait_seconds_count") >= 1, "the list waited for a permit: " + metrics);
+        assertTrue(value(metrics, "graph_database_connections_in_use") >= 0, "the connections in use: " + metrics);
     }
 
     private String metrics() {
@@ -152,8 +154,15 @@ class HealthAndMetricsIT extends DeployedService {
             db.setAutoCommit(false);
             db.createStatement().execute("LOCK TABLE mobile_app_install_status IN ACCESS EXCLUSIVE MODE");
             long started = System.nanoTime();
-            Answer blocked = graph.get(Routes.deviceStatuses(app));
+            CompletableFuture<Answer> waiting = CompletableFuture.supplyAsync(() -> graph.get(Routes.deviceStatuses(app)));
+            double held = -1;
+            while (held < 1 && !waiting.isDone()) { // while it waits for the lock, the read holds a connection
+                held = value(metrics(), "graph_database_connections_in_use");
+                Thread.sleep(100);
+            }
+            Answer blocked = waiting.join();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(held >= 1, "the waiting read's connection is in use: " + held);
 
             assertEquals(503, blocked.status(), blocked.body());
             assertEquals("ServiceUnavailable", blocked.errorCode());

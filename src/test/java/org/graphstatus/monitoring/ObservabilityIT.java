@@ -119,11 +119,14 @@ class ObservabilityIT {
         assertEquals(Optional.of(tenant), attribute(span, "graph.tenant_id"), "GRAPH_TELEMETRY_TENANT=true");
 
         // where the time went, each a descendant of the server span
+        receiver.await(s -> traceOf(s).equals(traceId) && s.getName().equals("database"), 1, Duration.ofSeconds(30));
         receiver.await(s -> traceOf(s).equals(traceId) && s.getName().equals("group commit"), 1, Duration.ofSeconds(30));
         List<Span> trace = receiver.spans().stream().filter(s -> traceOf(s).equals(traceId)).toList();
         Span groupCommit = named(trace, "group commit");
         assertTrue(descends(groupCommit, span, trace), "group commit under the server span");
         assertTrue(attribute(groupCommit, "graph.group_commit.size", KeyValue::getValue).getIntValue() >= 1, groupCommit.toString());
+        assertTrue(trace.stream().anyMatch(s -> s.getName().equals("database") && descends(s, groupCommit, trace)),
+                "the statements and commit under the group commit: " + trace.stream().map(Span::getName).toList());
         assertTrue(descends(named(trace, "body parse"), span, trace), "body parse under the server span");
         Span token = named(trace, "token verification");
         assertTrue(token.getAttributesList().stream().anyMatch(a -> a.getKey().equals("graph.token.cached")), token.toString());
