@@ -63,6 +63,13 @@ class H2FileIT {
                 clients.shutdownNow();
             }
             settled = settledSize(file);
+            // what an operator sees of it: the turns that compacted, and the file's size at the last turn
+            String metrics = GraphClient.send(GraphClient.request(graph.rootUri("metrics"), null)
+                    .setHeader("Accept", "text/plain").GET()).body();
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_h2_compactions_total{")
+                    && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0), metrics);
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith("graph_h2_file_size_bytes")
+                    && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0), metrics);
         }
 
         var pages = new StringWriter();

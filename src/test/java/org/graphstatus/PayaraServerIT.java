@@ -21,6 +21,7 @@ import org.graphstatus.testing.GraphClient.Answer;
 import org.graphstatus.testing.OtlpReceiver;
 import org.graphstatus.testing.PayaraDomain;
 import org.graphstatus.testing.PayaraProcess;
+import org.graphstatus.testing.Prometheus;
 import org.graphstatus.testing.Routes;
 import org.graphstatus.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * tests that every other {@code *IT} runs on Payara Micro 7: the newest Payara Server 6 as an operator runs it (a
  * domain configured by {@code server-config/domain.sh}, the WAR deployed with {@code asadmin deploy}, the domain
  * restarted), and the oldest supported release, Payara Micro 6.2025.9 (whose EclipseLink 4.0.1 once failed the
- * deployment), with telemetry on: its spans are named and nested as on Payara 7. On the run's database, each on a
+ * deployment), with telemetry on and JSON logs: its spans are named and nested as on Payara 7, its request lines
+ * are JSON, and Prometheus scrapes it. On the run's database, each on a
  * fresh one. Runs once per build, in failsafe's execution
  * {@code payara-server}.
  */
@@ -78,7 +80,8 @@ class PayaraServerIT {
             var receiver = new OtlpReceiver();
             env.putAll(Map.of("OTEL_SDK_DISABLED", "false", "OTEL_TRACES_EXPORTER", "otlp",
                     "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(), "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                    "OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none", "OTEL_BSP_SCHEDULE_DELAY", "100"));
+                    "OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none", "OTEL_BSP_SCHEDULE_DELAY", "100",
+                    "GRAPH_LOG_FORMAT", "json"));
             int port = PayaraProcess.freePort();
             URI root = URI.create("http://localhost:" + port + "/");
             var server = new PayaraProcess[] {PayaraProcess.start(JAVA, jar, work, "PayaraServerIT oldest", port, env)};
@@ -96,11 +99,31 @@ class PayaraServerIT {
                 receiver.await(s -> s.getName().equals(create) && s.getKind() == Span.SpanKind.SPAN_KIND_INTERNAL
                         && s.getAttributesList().stream().anyMatch(a -> a.getKey().equals("graph.batch.request_id")), 1,
                         Duration.ofSeconds(30));
+                // Payara 6's JSON log format has the request line's fields; its /metrics is Prometheus's to scrape
+                assertTrue(Files.readAllLines(server[0].log()).stream().anyMatch(line -> line.startsWith("{")
+                        && line.contains("\"LoggerName\":\"org.graphstatus.requests\"") && line.contains("\"requestId\":\"")
+                        && line.contains("\"route\":\"/beta/")), "a JSON request line in " + server[0].log());
+                try (var prometheus = Prometheus.start(work.resolve("prometheus"), PayaraProcess.freePort(), "localhost:" + port)) {
+                    assertTrue(scraped(prometheus), "Prometheus scraped Payara 6's /metrics; see " + prometheus.log());
+                }
             } finally {
                 server[0].close();
                 receiver.close();
             }
         });
+    }
+
+    /** Whether Prometheus has the request counts of the target, within 30 s. */
+    static boolean scraped(Prometheus prometheus) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var result = prometheus.query("sum(graph_requests_seconds_count{job=\"" + Prometheus.JOB + "\"})");
+            if (!result.isEmpty() && Double.parseDouble(result.getJsonObject(0).getJsonArray("value").getString(1)) > 0) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     /** Create on both routes, a refusal, a token refusal, a list with query options, a restart that keeps the data. */

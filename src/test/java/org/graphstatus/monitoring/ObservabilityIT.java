@@ -192,6 +192,21 @@ class ObservabilityIT {
         }
     }
 
+    /** An export job's file is made after the create answered, in a span of the create's trace. */
+    @Test
+    void anExportIsASpanInTheTraceOfItsCreate() throws Exception {
+        String traceId = hex(16);
+        Answer created = graph.call(graph.request(graph.uri("deviceManagement/reports/exportJobs"))
+                .header("Content-Type", "application/json").header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .POST(BodyPublishers.ofString("{\"reportName\": \"AppInstallStatusAggregate\"}")));
+
+        assertEquals(201, created.status(), created.body());
+        Span export = receiver.await(s -> traceOf(s).equals(traceId) && s.getName().equals("report export"), 1,
+                Duration.ofSeconds(30)).get(0);
+        assertEquals(Optional.of("AppInstallStatusAggregate"), attribute(export, "graph.report.name"));
+        assertTrue(attribute(export, "graph.report.bytes", KeyValue::getValue).getIntValue() > 0, export.toString());
+    }
+
     /** A throttled write's span says why: Graph's error code, on the route it was sent to. */
     @Test
     void aThrottledRequestsSpanCarriesGraphsErrorCode() throws Exception {
