@@ -54,7 +54,6 @@ public class TokenVerifier {
     @Inject
     Config config;
 
-
     /** Development mode: the development key and issuer stand in for unset ones (see {@link TokenSettings}). */
     @Inject
     @ConfigProperty(name = "graph.development", defaultValue = "false")

@@ -109,7 +109,7 @@ class ObservabilityIT {
         Answer created = create(Routes.deviceStatuses(app), traceId, parentId);
 
         assertEquals(201, created.status(), created.body());
-        Span span = receiver.await(s -> HexFormat.of().formatHex(s.getTraceId().toByteArray()).equals(traceId)
+        Span span = receiver.await(s -> traceOf(s).equals(traceId)
                 && s.getKind() == Span.SpanKind.SPAN_KIND_SERVER, 1, Duration.ofSeconds(30)).get(0);
         assertEquals(parentId, HexFormat.of().formatHex(span.getParentSpanId().toByteArray()));
         assertEquals("POST /beta/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses", span.getName());
